@@ -1,0 +1,10 @@
+using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Users;
+
+namespace BalanceBot.Core;
+
+/// <summary>Every action dialog files may call. The app registers these; the validator checks dialogs against them.</summary>
+public static class BuiltInActions
+{
+    public static IReadOnlyList<IDialogAction> Create() => [new SavePreferenceAction(), new DescribeStoredDataAction()];
+}

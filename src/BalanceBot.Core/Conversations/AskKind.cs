@@ -1,0 +1,10 @@
+namespace BalanceBot.Core.Conversations;
+
+public enum AskKind
+{
+    Choice,
+    Confirm,
+    Number,
+    Text,
+    Time,
+}

@@ -1,0 +1,97 @@
+using BalanceBot.Core.Users;
+using Microsoft.Extensions.Logging;
+
+namespace BalanceBot.Core.Conversations;
+
+/// <summary>
+/// Runs one turn (DESIGN §3): serialise per conversation, drop a redelivered activity, load state, handle global
+/// interruptions, advance the dialog, save once, and hand back neutral replies for the channel to render.
+/// </summary>
+public sealed partial class ConversationEngine(
+    DialogCatalog catalog,
+    IConversationStateStore states,
+    IUserStore users,
+    TimeProvider time,
+    ILogger<ConversationEngine> logger)
+{
+    private readonly ConversationLocks _locks = new();
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        using var held = await _locks.AcquireAsync(turn.ConversationKey, cancellationToken).ConfigureAwait(false);
+
+        var state = await states.LoadAsync(turn.ConversationKey, cancellationToken).ConfigureAwait(false)
+            ?? new ConversationState { Key = turn.ConversationKey };
+        if (turn.ActivityId is { } activityId && state.HasSeen(activityId))
+        {
+            LogDuplicate(turn.ConversationKey, activityId);
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        var user = await users.FindAsync(turn.UserKey, cancellationToken).ConfigureAwait(false);
+        var userChanged = user is null;
+        user ??= new UserRecord { Key = turn.UserKey, FirstSeenUtc = now };
+        userChanged |= RefreshFromChannel(user, turn);
+
+        var run = new DialogRun(catalog, state, user, turn);
+        await run.HandleAsync(cancellationToken).ConfigureAwait(false);
+
+        if (turn.ActivityId is { } processedId)
+        {
+            state.RememberActivity(processedId);
+        }
+
+        state.UpdatedUtc = now;
+
+        // Past this point the turn has happened: finish saving even if the caller has gone away, so the stored
+        // state matches what the user was told. The user is saved first: if the process dies between the two
+        // writes the dialog repeats a step, which is harmless, rather than forgetting a saved preference.
+        if (userChanged || run.UserChanged)
+        {
+            await users.SaveAsync(user, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await states.SaveAsync(state, CancellationToken.None).ConfigureAwait(false);
+        LogTurn(turn.ConversationKey, turn.ActivityId, state.Active?.DialogId, run.Replies.Count);
+        return run.Replies;
+    }
+
+    private static bool RefreshFromChannel(UserRecord user, Turn turn)
+    {
+        var changed = false;
+        if (turn.UserDisplayName is { Length: > 0 } name && name != user.DisplayName)
+        {
+            user.DisplayName = name;
+            changed = true;
+        }
+
+        if (turn.Locale is { Length: > 0 } locale && locale != user.Locale)
+        {
+            user.Locale = locale;
+            changed = true;
+        }
+
+        // A channel-reported zone only fills a gap; it never overrides one the user has (issue 4 asks before moving).
+        if (turn.TimeZone is { Length: > 0 } zone && user.TimeZone is null)
+        {
+            user.TimeZone = zone;
+            changed = true;
+        }
+
+        if (turn.Address is { } address && address != user.Address)
+        {
+            user.Address = address;
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped redelivered activity {ActivityId} in {ConversationKey}")]
+    private partial void LogDuplicate(string conversationKey, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn {ActivityId} in {ConversationKey}: active dialog {DialogId}, {ReplyCount} replies")]
+    private partial void LogTurn(string conversationKey, string? activityId, string? dialogId, int replyCount);
+}

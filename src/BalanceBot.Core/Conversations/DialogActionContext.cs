@@ -1,0 +1,23 @@
+using BalanceBot.Core.Users;
+
+namespace BalanceBot.Core.Conversations;
+
+/// <summary>What an action may see and change during one step.</summary>
+public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDictionary<string, string> args, Dictionary<string, string> values, List<Reply> replies)
+{
+    public Turn Turn { get; } = turn;
+
+    /// <summary>The user's record; call <see cref="MarkUserChanged"/> after changing it so the engine saves it with the turn.</summary>
+    public UserRecord User { get; } = user;
+
+    public IReadOnlyDictionary<string, string> Args { get; } = args;
+
+    /// <summary>The running dialog's values (answers saved by asks, outputs of earlier actions).</summary>
+    public Dictionary<string, string> Values { get; } = values;
+
+    public bool UserChanged { get; private set; }
+
+    public void MarkUserChanged() => UserChanged = true;
+
+    public void Say(string text) => replies.Add(Reply.Say(text));
+}

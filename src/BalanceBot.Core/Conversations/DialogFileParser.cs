@@ -1,0 +1,406 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace BalanceBot.Core.Conversations;
+
+/// <summary>
+/// Reads one dialog YAML file into a <see cref="DialogDefinition"/>, reporting schema problems with their line.
+/// It walks the YAML node tree by hand (not a serializer) so that every problem can name the line it is on and
+/// unknown keys are errors, not silently ignored typos.
+/// </summary>
+internal sealed class DialogFileParser
+{
+    private static readonly string[] DialogKeys = ["id", "title", "description", "triggers", "steps"];
+    private static readonly string[] KindKeys = ["say", "ask", "action", "goto", "end"];
+    private static readonly string[] AskOptionKeys = ["choices", "yes", "no", "min", "max", "max_length"];
+    private static readonly string[] ChoiceKeys = ["id", "label", "synonyms", "next"];
+
+    private static readonly Dictionary<StepKind, string[]> KeysByKind = new()
+    {
+        [StepKind.Say] = ["id", "say", "next"],
+        [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "choices", "yes", "no", "min", "max", "max_length"],
+        [StepKind.Action] = ["id", "action", "args", "next"],
+        [StepKind.Goto] = ["id", "goto", "call", "next"],
+        [StepKind.End] = ["id", "end"],
+    };
+
+    private readonly string _file;
+    private readonly List<DialogProblem> _problems;
+
+    private DialogFileParser(string file, List<DialogProblem> problems)
+    {
+        _file = file;
+        _problems = problems;
+    }
+
+    /// <summary>Parses <paramref name="yaml"/>; returns null when the file is too broken to describe a dialog.</summary>
+    public static DialogDefinition? Parse(string file, string yaml, List<DialogProblem> problems)
+    {
+        var parser = new DialogFileParser(file, problems);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            problems.Add(new DialogProblem(new SourceLocation(file, LineOf(ex.Start)), $"not valid YAML: {ex.Message}"));
+            return null;
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            problems.Add(new DialogProblem(new SourceLocation(file, 1), "a dialog file holds exactly one dialog (one YAML document)"));
+            return null;
+        }
+
+        return parser.ParseDialog(stream.Documents[0].RootNode);
+    }
+
+    private DialogDefinition? ParseDialog(YamlNode root)
+    {
+        if (root is not YamlMappingNode map)
+        {
+            Problem(root, "a dialog file must be a mapping with id and steps");
+            return null;
+        }
+
+        CheckKeys(map, DialogKeys, "dialog");
+        var id = RequiredScalar(map, "id", "dialog");
+        var title = OptionalScalar(map, "title");
+        OptionalScalar(map, "description");
+        var triggers = OptionalScalarList(map, "triggers");
+
+        var steps = new List<StepDefinition>();
+        if (!map.Children.TryGetValue(new YamlScalarNode("steps"), out var stepsNode))
+        {
+            Problem(map, "dialog has no steps");
+        }
+        else if (stepsNode is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        {
+            Problem(stepsNode, "steps must be a non-empty list");
+        }
+        else
+        {
+            foreach (var stepNode in sequence.Children)
+            {
+                if (ParseStep(stepNode) is { } step)
+                {
+                    steps.Add(step);
+                }
+            }
+        }
+
+        return id is null ? null : new DialogDefinition(id, title, triggers, steps, At(map));
+    }
+
+    private StepDefinition? ParseStep(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Problem(node, "a step must be a mapping with an id and one of: say, ask, action, goto, end");
+            return null;
+        }
+
+        var kindKeys = KindKeys.Where(k => map.Children.ContainsKey(new YamlScalarNode(k))).ToList();
+        if (kindKeys.Count != 1)
+        {
+            Problem(map, kindKeys.Count == 0
+                ? $"unknown step kind: a step needs exactly one of {string.Join(", ", KindKeys)}"
+                : $"a step has one kind, this one has {string.Join(" and ", kindKeys)}");
+            return null;
+        }
+
+        var kind = Enum.Parse<StepKind>(kindKeys[0], ignoreCase: true);
+        CheckKeys(map, KeysByKind[kind], $"{kindKeys[0]} step");
+        var id = RequiredScalar(map, "id", "step");
+        if (id is null)
+        {
+            return null;
+        }
+
+        var step = new StepDefinition
+        {
+            Id = id,
+            Kind = kind,
+            Location = At(map),
+            Next = OptionalScalar(map, "next"),
+        };
+
+        return kind switch
+        {
+            StepKind.Say => step with { Text = RequiredScalar(map, "say", "say step") },
+            StepKind.Ask => ParseAsk(map, step),
+            StepKind.Action => step with { ActionName = RequiredScalar(map, "action", "action step"), Args = OptionalScalarMap(map, "args") },
+            StepKind.Goto => ParseGoto(map, step),
+            StepKind.End => ParseEnd(map, step),
+            _ => throw new InvalidOperationException($"unhandled step kind {kind}"),
+        };
+    }
+
+    private StepDefinition? ParseAsk(YamlMappingNode map, StepDefinition step)
+    {
+        var kindText = RequiredScalar(map, "ask", "ask step");
+        if (kindText is null)
+        {
+            return null;
+        }
+
+        if (!Enum.TryParse<AskKind>(kindText, ignoreCase: true, out var askKind) || !kindText.All(char.IsLower))
+        {
+            Problem(map.Children[new YamlScalarNode("ask")], $"unknown ask kind '{kindText}': use choice, confirm, number, text or time");
+            return null;
+        }
+
+        var allowed = askKind switch
+        {
+            AskKind.Choice => new[] { "choices" },
+            AskKind.Confirm => ["yes", "no"],
+            AskKind.Number => ["min", "max"],
+            AskKind.Text => ["max_length"],
+            _ => [],
+        };
+        foreach (var key in AskOptionKeys.Except(allowed))
+        {
+            if (map.Children.TryGetValue(new YamlScalarNode(key), out var misplaced))
+            {
+                Problem(misplaced, $"'{key}' does not apply to ask: {kindText}");
+            }
+        }
+
+        var ask = step with
+        {
+            Ask = askKind,
+            Text = RequiredScalar(map, "text", "ask step"),
+            Retry = OptionalScalar(map, "retry"),
+            Save = OptionalScalar(map, "save"),
+            YesNext = OptionalScalar(map, "yes"),
+            NoNext = OptionalScalar(map, "no"),
+            MaxLength = OptionalInt(map, "max_length") ?? 200,
+        };
+
+        if (askKind == AskKind.Number)
+        {
+            var min = OptionalInt(map, "min");
+            var max = OptionalInt(map, "max");
+            if (min is null || max is null)
+            {
+                Problem(map, "ask: number needs min and max");
+            }
+
+            ask = ask with { Min = min ?? 0, Max = max ?? 0 };
+        }
+
+        if (askKind == AskKind.Choice)
+        {
+            ask = ask with { Choices = ParseChoices(map) };
+        }
+
+        return ask;
+    }
+
+    private List<ChoiceDefinition> ParseChoices(YamlMappingNode map)
+    {
+        var choices = new List<ChoiceDefinition>();
+        if (!map.Children.TryGetValue(new YamlScalarNode("choices"), out var node) || node is not YamlSequenceNode sequence)
+        {
+            Problem(map, "ask: choice needs a list of choices");
+            return choices;
+        }
+
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode choice)
+            {
+                Problem(item, "a choice must be a mapping with id and label");
+                continue;
+            }
+
+            CheckKeys(choice, ChoiceKeys, "choice");
+            var id = RequiredScalar(choice, "id", "choice");
+            var label = RequiredScalar(choice, "label", "choice");
+            if (id is not null && label is not null)
+            {
+                choices.Add(new ChoiceDefinition(id, label, OptionalScalarList(choice, "synonyms"), OptionalScalar(choice, "next"), At(choice)));
+            }
+        }
+
+        return choices;
+    }
+
+    private StepDefinition ParseGoto(YamlMappingNode map, StepDefinition step)
+    {
+        var target = map.Children[new YamlScalarNode("goto")];
+        var call = OptionalBool(map, "call") ?? false;
+        if (target is YamlScalarNode { Value: { Length: > 0 } stepId } && !stepId.StartsWith("dialog:", StringComparison.Ordinal))
+        {
+            if (call)
+            {
+                Problem(map, "call applies only to goto a dialog (goto: dialog:<id>)");
+            }
+
+            return step with { GotoStep = stepId };
+        }
+
+        if (target is YamlScalarNode { Value: { } dialogRef } && dialogRef.StartsWith("dialog:", StringComparison.Ordinal) && dialogRef.Length > "dialog:".Length)
+        {
+            return step with { GotoDialog = dialogRef["dialog:".Length..], Call = call };
+        }
+
+        Problem(target, "goto needs a step id of this dialog, or dialog:<id> for another dialog");
+        return step with { GotoStep = string.Empty };
+    }
+
+    private StepDefinition ParseEnd(YamlMappingNode map, StepDefinition step)
+    {
+        if (map.Children[new YamlScalarNode("end")] is not YamlScalarNode { Value: "true" })
+        {
+            Problem(map, "an end step is written 'end: true'");
+        }
+
+        return step;
+    }
+
+    private void CheckKeys(YamlMappingNode map, IReadOnlyCollection<string> allowed, string what)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            if (key is not YamlScalarNode { Value: { } name } || !allowed.Contains(name))
+            {
+                Problem(key, $"unknown key '{(key as YamlScalarNode)?.Value}' in {what} (allowed: {string.Join(", ", allowed)})");
+            }
+        }
+    }
+
+    private string? RequiredScalar(YamlMappingNode map, string key, string what)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            Problem(map, $"{what} is missing '{key}'");
+            return null;
+        }
+
+        if (node is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
+        {
+            Problem(node, $"'{key}' must be a non-empty text");
+            return null;
+        }
+
+        return value;
+    }
+
+    private string? OptionalScalar(YamlMappingNode map, string key)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            return null;
+        }
+
+        if (node is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
+        {
+            Problem(node, $"'{key}' must be a non-empty text");
+            return null;
+        }
+
+        return value;
+    }
+
+    private int? OptionalInt(YamlMappingNode map, string key)
+    {
+        var text = OptionalScalar(map, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            Problem(map.Children[new YamlScalarNode(key)], $"'{key}' must be a whole number, not '{text}'");
+            return null;
+        }
+
+        return value;
+    }
+
+    private bool? OptionalBool(YamlMappingNode map, string key)
+    {
+        var text = OptionalScalar(map, key);
+        switch (text)
+        {
+            case null:
+                return null;
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                Problem(map.Children[new YamlScalarNode(key)], $"'{key}' must be true or false");
+                return null;
+        }
+    }
+
+    private List<string> OptionalScalarList(YamlMappingNode map, string key)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            Problem(node, $"'{key}' must be a list");
+            return [];
+        }
+
+        var values = new List<string>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is YamlScalarNode { Value: { Length: > 0 } value })
+            {
+                values.Add(value);
+            }
+            else
+            {
+                Problem(item, $"every item of '{key}' must be a non-empty text");
+            }
+        }
+
+        return values;
+    }
+
+    private Dictionary<string, string> OptionalScalarMap(YamlMappingNode map, string key)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            return values;
+        }
+
+        if (node is not YamlMappingNode argMap)
+        {
+            Problem(node, $"'{key}' must be a mapping of names to literal values");
+            return values;
+        }
+
+        foreach (var (argKey, argValue) in argMap.Children)
+        {
+            if (argKey is YamlScalarNode { Value: { Length: > 0 } name } && argValue is YamlScalarNode { Value: { } value })
+            {
+                values[name] = value;
+            }
+            else
+            {
+                Problem(argKey, $"every entry of '{key}' must be a name with a literal value");
+            }
+        }
+
+        return values;
+    }
+
+    private void Problem(YamlNode node, string message) => _problems.Add(new DialogProblem(At(node), message));
+
+    private SourceLocation At(YamlNode node) => new(_file, LineOf(node.Start));
+
+    private static int LineOf(Mark mark) => (int)Math.Max(1, mark.Line);
+}

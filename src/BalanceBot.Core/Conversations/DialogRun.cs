@@ -1,0 +1,294 @@
+using System.Globalization;
+using BalanceBot.Core.Users;
+
+namespace BalanceBot.Core.Conversations;
+
+/// <summary>
+/// The work of one turn on one conversation's dialog stack: begin, continue, end, replace and cancel dialogs,
+/// run steps until the next question, and collect the replies. Not thread-safe; the engine holds the lock.
+/// </summary>
+internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, UserRecord user, Turn turn)
+{
+    /// <summary>How many answers in a row may go unrecognised before the question is dropped (issue 2).</summary>
+    public const int MaxAttempts = 3;
+
+    // The validator rejects loops that never ask; this only guards against a defect in that check.
+    private const int MaxStepsPerTurn = 500;
+
+    private readonly List<Reply> _replies = [];
+    private int _stepsRun;
+
+    public IReadOnlyList<Reply> Replies => _replies;
+
+    public bool UserChanged { get; private set; }
+
+    public async Task HandleAsync(CancellationToken cancellationToken)
+    {
+        DropStaleFrames();
+        var normalized = InputText.Normalize(turn.Text);
+
+        if (turn.Kind == TurnKind.ConversationStarted)
+        {
+            if (!state.Welcomed)
+            {
+                state.Welcomed = true;
+                await BeginAsync(SystemDialogs.Welcome, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var command = turn.ChoiceId is null ? GlobalCommands.Recognize(normalized) : GlobalCommand.None;
+        if (command != GlobalCommand.None)
+        {
+            await InterruptAsync(command, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!state.Welcomed)
+        {
+            state.Welcomed = true;
+            state.Stack.Clear();
+            await BeginAsync(SystemDialogs.Welcome, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (state.Active is null)
+        {
+            var triggered = catalog.FindTriggered(normalized);
+            await BeginAsync(triggered?.Id ?? SystemDialogs.Menu, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await AnswerAsync(normalized, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task InterruptAsync(GlobalCommand command, CancellationToken cancellationToken)
+    {
+        switch (command)
+        {
+            case GlobalCommand.Help:
+                // Help sits on top of whatever was going on; when it ends, the interrupted question is asked again.
+                if (state.Active?.DialogId == SystemDialogs.Help)
+                {
+                    state.Stack.RemoveAt(state.Stack.Count - 1);
+                }
+
+                await BeginAsync(SystemDialogs.Help, cancellationToken).ConfigureAwait(false);
+                break;
+            case GlobalCommand.Cancel:
+                state.Stack.Clear();
+                await BeginAsync(SystemDialogs.Cancelled, cancellationToken).ConfigureAwait(false);
+                break;
+            case GlobalCommand.StartOver:
+                var root = state.Stack.Count > 0 ? state.Stack[0].DialogId : SystemDialogs.Menu;
+                state.Stack.Clear();
+                await BeginAsync(root, cancellationToken).ConfigureAwait(false);
+                break;
+            case GlobalCommand.Menu:
+                state.Stack.Clear();
+                await BeginAsync(SystemDialogs.Menu, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task AnswerAsync(string normalized, CancellationToken cancellationToken)
+    {
+        var frame = state.Active!;
+        var dialog = catalog.GetDialog(frame.DialogId);
+        var step = dialog.FindStep(frame.StepId)!;
+
+        if (Recognize(step, normalized) is { } answer)
+        {
+            frame.Attempts = 0;
+            if (step.Save is not null)
+            {
+                frame.Values[step.Save] = answer.Value;
+            }
+
+            await AdvanceAsync(answer.Next ?? dialog.NextStepId(step), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Not an answer, but the name of something else to do ("stretch" while asked for a time): switch to it.
+        if (turn.ChoiceId is null && catalog.FindTriggered(normalized) is { } triggered)
+        {
+            state.Stack.Clear();
+            await BeginAsync(triggered.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        frame.Attempts++;
+        if (frame.Attempts >= MaxAttempts)
+        {
+            state.Stack.Clear();
+            await BeginAsync(SystemDialogs.NotUnderstood, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        _replies.Add(Prompt(step, frame, isRetry: true));
+    }
+
+    private (string Value, string? Next)? Recognize(StepDefinition step, string normalized)
+    {
+        switch (step.Ask)
+        {
+            case AskKind.Choice:
+                var choice = AnswerRecognizers.Choice(step.Choices, turn.ChoiceId, normalized);
+                return choice is null ? null : (choice.Id, choice.Next);
+            case AskKind.Confirm:
+                var yes = AnswerRecognizers.Confirm(turn.ChoiceId, normalized);
+                return yes switch
+                {
+                    true => ("yes", step.YesNext),
+                    false => ("no", step.NoNext),
+                    null => null,
+                };
+            case AskKind.Number:
+                var number = AnswerRecognizers.Number(normalized, step.Min, step.Max);
+                return number is null ? null : (number.Value.ToString(CultureInfo.InvariantCulture), null);
+            case AskKind.Time:
+                var time = AnswerRecognizers.TimeOfDay(normalized);
+                return time is null ? null : (time, null);
+            case AskKind.Text:
+                var text = AnswerRecognizers.Text(turn.Text, step.MaxLength);
+                return text is null ? null : (text, null);
+            default:
+                return null;
+        }
+    }
+
+    private async Task BeginAsync(string dialogId, CancellationToken cancellationToken)
+    {
+        var dialog = catalog.GetDialog(dialogId);
+        state.Stack.Add(new DialogFrame { DialogId = dialog.Id, StepId = dialog.Steps[0].Id });
+        await AdvanceAsync(dialog.Steps[0].Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs steps of the active dialog from <paramref name="stepId"/> until one waits for the user or the stack empties.</summary>
+    private async Task AdvanceAsync(string? stepId, CancellationToken cancellationToken)
+    {
+        while (state.Active is { } frame)
+        {
+            if (++_stepsRun > MaxStepsPerTurn)
+            {
+                throw new InvalidOperationException($"Dialog '{frame.DialogId}' ran {MaxStepsPerTurn} steps without waiting for the user.");
+            }
+
+            var dialog = catalog.GetDialog(frame.DialogId);
+            if (stepId is null)
+            {
+                // The active dialog ended: resume its parent, if any.
+                state.Stack.RemoveAt(state.Stack.Count - 1);
+                if (state.Active is not { } parent)
+                {
+                    return;
+                }
+
+                var parentDialog = catalog.GetDialog(parent.DialogId);
+                var waitingOn = parentDialog.FindStep(parent.StepId)!;
+                if (waitingOn.Kind == StepKind.Ask)
+                {
+                    _replies.Add(Prompt(waitingOn, parent, isRetry: false));
+                    return;
+                }
+
+                stepId = parentDialog.NextStepId(waitingOn);
+                continue;
+            }
+
+            var step = dialog.FindStep(stepId)!;
+            frame.StepId = step.Id;
+            switch (step.Kind)
+            {
+                case StepKind.Say:
+                    _replies.Add(Reply.Say(Fill(step.Text!, frame)));
+                    stepId = dialog.NextStepId(step);
+                    break;
+                case StepKind.Ask:
+                    frame.Attempts = 0;
+                    _replies.Add(Prompt(step, frame, isRetry: false));
+                    return;
+                case StepKind.Action:
+                    stepId = await RunActionAsync(dialog, step, frame, cancellationToken).ConfigureAwait(false);
+                    break;
+                case StepKind.Goto when step.GotoStep is not null:
+                    stepId = step.GotoStep;
+                    break;
+                case StepKind.Goto:
+                    var target = catalog.GetDialog(step.GotoDialog!);
+                    if (!step.Call)
+                    {
+                        state.Stack.RemoveAt(state.Stack.Count - 1);
+                    }
+
+                    state.Stack.Add(new DialogFrame { DialogId = target.Id, StepId = target.Steps[0].Id });
+                    stepId = target.Steps[0].Id;
+                    break;
+                case StepKind.End:
+                    stepId = null;
+                    break;
+            }
+        }
+    }
+
+    private async Task<string?> RunActionAsync(DialogDefinition dialog, StepDefinition step, DialogFrame frame, CancellationToken cancellationToken)
+    {
+        var action = catalog.Actions[step.ActionName!];
+        var context = new DialogActionContext(turn, user, step.Args, frame.Values, _replies);
+        var result = await action.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
+        UserChanged |= context.UserChanged;
+        return result.EndDialog ? null : result.GotoStep ?? dialog.NextStepId(step);
+    }
+
+    private Reply Prompt(StepDefinition step, DialogFrame frame, bool isRetry)
+    {
+        var question = Fill(step.Text!, frame);
+        var text = !isRetry ? question : step.Retry is not null ? Fill(step.Retry, frame) : $"{RetryHint(step)} {question}";
+        IReadOnlyList<ReplyChoice> choices = step.Ask switch
+        {
+            AskKind.Choice => step.Choices.Select(c => new ReplyChoice(c.Id, Fill(c.Label, frame))).ToList(),
+            AskKind.Confirm => [new ReplyChoice("yes", "Yes"), new ReplyChoice("no", "No")],
+            _ => [],
+        };
+        return new Reply(text, choices, ExpectsInput: true);
+    }
+
+    private static string RetryHint(StepDefinition step) => step.Ask switch
+    {
+        AskKind.Choice => "Sorry, I didn't catch that. Pick one of the options, or type its number.",
+        AskKind.Confirm => "Sorry, I didn't catch that. Please answer yes or no.",
+        AskKind.Number => string.Create(CultureInfo.InvariantCulture, $"Please answer with a whole number from {step.Min} to {step.Max}."),
+        AskKind.Time => "Please give a time of day, like 9:00 or 5:30pm.",
+        _ => string.Create(CultureInfo.InvariantCulture, $"Please type an answer of up to {step.MaxLength} characters."),
+    };
+
+    private string Fill(string text, DialogFrame frame) => Placeholders.Fill(text, name =>
+        frame.Values.TryGetValue(name, out var value) ? value
+        : name == Placeholders.UserName ? UserName()
+        : null);
+
+    private string UserName() =>
+        user.Preferences.TryGetValue(PreferenceNames.PreferredName, out var preferred) ? preferred
+        : user.DisplayName is { Length: > 0 } display ? display
+        : "there";
+
+    /// <summary>
+    /// Dialog files can change between turns (a deploy). A frame that points at a dialog or step that no longer
+    /// exists, or no longer waits for input, cannot be continued: drop it and everything above it.
+    /// </summary>
+    private void DropStaleFrames()
+    {
+        for (var i = 0; i < state.Stack.Count; i++)
+        {
+            var frame = state.Stack[i];
+            var step = catalog.FindDialog(frame.DialogId)?.FindStep(frame.StepId);
+            var waitsHere = step is not null && (step.Kind == StepKind.Ask || (step.Kind == StepKind.Goto && step.Call && i < state.Stack.Count - 1));
+            if (!waitsHere)
+            {
+                state.Stack.RemoveRange(i, state.Stack.Count - i);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+namespace BalanceBot.Core.Conversations;
+
+/// <summary>One step of a dialog as written in YAML. Which properties matter depends on <see cref="Kind"/>.</summary>
+public sealed record StepDefinition
+{
+    public required string Id { get; init; }
+
+    public required StepKind Kind { get; init; }
+
+    public required SourceLocation Location { get; init; }
+
+    /// <summary>The step to run after this one; null means the next step in the file.</summary>
+    public string? Next { get; init; }
+
+    /// <summary>For <c>say</c>: what to say. For <c>ask</c>: the question.</summary>
+    public string? Text { get; init; }
+
+    public AskKind Ask { get; init; }
+
+    /// <summary>For <c>ask</c>: said instead of the question after an answer that was not understood.</summary>
+    public string? Retry { get; init; }
+
+    /// <summary>For <c>ask</c>: the value name the answer is saved under, usable as <c>{name}</c> later in the dialog.</summary>
+    public string? Save { get; init; }
+
+    public IReadOnlyList<ChoiceDefinition> Choices { get; init; } = [];
+
+    /// <summary>For <c>ask: confirm</c>: where a yes or a no leads (null: <see cref="Next"/>).</summary>
+    public string? YesNext { get; init; }
+
+    public string? NoNext { get; init; }
+
+    public int Min { get; init; }
+
+    public int Max { get; init; }
+
+    /// <summary>For <c>ask: text</c>: the longest answer accepted.</summary>
+    public int MaxLength { get; init; }
+
+    public string? ActionName { get; init; }
+
+    public IReadOnlyDictionary<string, string> Args { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>For <c>goto</c>: a step of the same dialog.</summary>
+    public string? GotoStep { get; init; }
+
+    /// <summary>For <c>goto</c>: another dialog, which replaces this one unless <see cref="Call"/> is set.</summary>
+    public string? GotoDialog { get; init; }
+
+    /// <summary>For <c>goto</c> a dialog: come back here when it ends and carry on with <see cref="Next"/>.</summary>
+    public bool Call { get; init; }
+}

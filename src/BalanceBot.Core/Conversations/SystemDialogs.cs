@@ -1,0 +1,22 @@
+namespace BalanceBot.Core.Conversations;
+
+/// <summary>Dialogs the engine itself starts; every deployment's dialogs/ folder must define them.</summary>
+public static class SystemDialogs
+{
+    /// <summary>First contact: what BalanceBot does, the disclaimer and what it stores.</summary>
+    public const string Welcome = "welcome";
+
+    /// <summary>What the user can do; also where an unrecognised opening message lands.</summary>
+    public const string Menu = "menu";
+
+    /// <summary>Shown on top of the current dialog on "help"; the interrupted question is asked again afterwards.</summary>
+    public const string Help = "help";
+
+    /// <summary>Said after "cancel".</summary>
+    public const string Cancelled = "cancelled";
+
+    /// <summary>Said after three answers in a row that were not understood, before showing help.</summary>
+    public const string NotUnderstood = "not_understood";
+
+    public static IReadOnlyList<string> All { get; } = [Welcome, Menu, Help, Cancelled, NotUnderstood];
+}

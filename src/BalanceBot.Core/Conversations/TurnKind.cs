@@ -1,0 +1,10 @@
+namespace BalanceBot.Core.Conversations;
+
+public enum TurnKind
+{
+    /// <summary>The user said or clicked something.</summary>
+    Message,
+
+    /// <summary>The bot was added to a conversation (Teams install, Emulator connect, console start).</summary>
+    ConversationStarted,
+}

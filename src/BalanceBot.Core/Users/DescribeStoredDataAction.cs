@@ -1,0 +1,55 @@
+using System.Text;
+using BalanceBot.Core.Conversations;
+
+namespace BalanceBot.Core.Users;
+
+/// <summary><c>action: describe_stored_data</c>: tells the user, in plain words, everything kept about them.</summary>
+public sealed class DescribeStoredDataAction : IDialogAction
+{
+    public string Name => "describe_stored_data";
+
+    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
+
+    public IReadOnlyList<string> Outputs { get; } = [];
+
+    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) => [];
+
+    public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var user = context.User;
+        var text = new StringBuilder("Here is everything I keep about you:");
+        text.Append("\n- your chat id on this channel (so I can answer you)");
+        if (user.DisplayName is not null)
+        {
+            text.Append("\n- your display name: ").Append(user.DisplayName);
+        }
+
+        if (user.Locale is not null)
+        {
+            text.Append("\n- your language setting: ").Append(user.Locale);
+        }
+
+        if (user.TimeZone is not null)
+        {
+            text.Append("\n- your time zone: ").Append(user.TimeZone);
+        }
+
+        if (user.Address is not null)
+        {
+            text.Append("\n- how to message you later (only used for reminders you ask for)");
+        }
+
+        foreach (var name in PreferenceNames.All)
+        {
+            if (user.Preferences.TryGetValue(name, out var value))
+            {
+                text.Append("\n- ").Append(PreferenceNames.Describe(name)).Append(": ").Append(value);
+            }
+        }
+
+        text.Append("\n- where we are in the current conversation, until it ends");
+        context.Say(text.ToString());
+        return ValueTask.FromResult(DialogActionResult.Continue);
+    }
+}

@@ -1,0 +1,20 @@
+namespace BalanceBot.Core.Users;
+
+/// <summary>The preferences a user can save. Names are persisted and used in dialog files: treat them as API.</summary>
+public static class PreferenceNames
+{
+    public const string PreferredName = "preferred_name";
+    public const string WorkdayStart = "workday_start";
+    public const string BreaksPerDay = "breaks_per_day";
+
+    public static IReadOnlyList<string> All { get; } = [PreferredName, WorkdayStart, BreaksPerDay];
+
+    /// <summary>How each preference is described to the user when they ask what is stored.</summary>
+    public static string Describe(string name) => name switch
+    {
+        PreferredName => "what I call you",
+        WorkdayStart => "when your working day starts",
+        BreaksPerDay => "movement breaks you'd like a day",
+        _ => name,
+    };
+}

@@ -1,0 +1,20 @@
+namespace BalanceBot.Core.Users;
+
+/// <summary>What BalanceBot keeps about one person on one channel.</summary>
+public sealed class UserRecord
+{
+    public required string Key { get; init; }
+
+    public string? DisplayName { get; set; }
+
+    public string? Locale { get; set; }
+
+    public string? TimeZone { get; set; }
+
+    public ConversationAddress? Address { get; set; }
+
+    /// <summary>Preferences the user chose to save, by the names in <see cref="Preferences"/>.</summary>
+    public Dictionary<string, string> Preferences { get; init; } = new(StringComparer.Ordinal);
+
+    public required DateTimeOffset FirstSeenUtc { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace BalanceBot.Channels.BotFramework;
+
+internal static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+}

@@ -1,0 +1,203 @@
+using System.Buffers;
+using System.Text.Json;
+using BalanceBot.Core.Conversations;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace BalanceBot.Channels.BotFramework;
+
+/// <summary>
+/// <c>POST /api/messages</c>: reads and checks the activity, runs the turn, and delivers the replies either through
+/// the Connector at the activity's <c>serviceUrl</c> or, for <c>deliveryMode: expectReplies</c>, in the response.
+/// Bad input gets a 4xx problem response and never reaches the engine or storage.
+/// </summary>
+internal sealed partial class BotFrameworkAdapter(
+    ConversationEngine engine,
+    BotFrameworkConnectorClient connector,
+    ILogger<BotFrameworkAdapter> logger)
+{
+    /// <summary>Largest accepted body; Teams caps messages near 28 KB, so this leaves room for cards and channelData.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    private const int MaxIdLength = 1024;
+
+    public async Task<IResult> ProcessAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var request = http.Request;
+        if (request.Headers.Authorization.Count > 0)
+        {
+            // Local mode validates nothing, so a token cannot be honoured (botframework.md §2.5: such requests fail).
+            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "This bot runs in local mode (no MicrosoftAppId) and accepts only requests without a token.");
+        }
+
+        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the activity as application/json.");
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        // One byte over the limit tells a too-large chunked body apart from one that fits exactly.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)(request.ContentLength ?? MaxBodyBytes) + 1);
+        try
+        {
+            int length;
+            try
+            {
+                length = await ReadBodyAsync(request.Body, buffer, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "Unreadable body", "The request body could not be read.");
+            }
+
+            if (length > MaxBodyBytes)
+            {
+                return TooLarge();
+            }
+
+            Activity? activity;
+            try
+            {
+                activity = JsonSerializer.Deserialize(buffer.AsSpan(0, length), BotFrameworkJson.Default.Activity);
+            }
+            catch (JsonException ex)
+            {
+                // The message names the JSON path and position, never the content.
+                return Problem(StatusCodes.Status400BadRequest, "Malformed activity", $"The body is not a valid activity: {ex.Message}");
+            }
+
+            return await ProcessActivityAsync(activity, http.RequestAborted).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<IResult> ProcessActivityAsync(Activity? activity, CancellationToken cancellationToken)
+    {
+        if (activity is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body must be a JSON object.");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "type is required.");
+        }
+
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate))
+        {
+            // Receivers should ignore activity types they do not handle (A2006).
+            return Results.Ok();
+        }
+
+        if (Invalid(activity) is { } reason)
+        {
+            LogRejected(activity.Id, activity.Type, reason);
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", reason);
+        }
+
+        var turn = ActivityMapper.ToTurn(activity);
+        if (turn is null)
+        {
+            return Results.Ok();
+        }
+
+        var replies = await engine.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
+        var outgoing = replies.Select(reply => ActivityMapper.ToActivity(activity, reply)).ToList();
+        if (ExpectsReplies(activity))
+        {
+            return Results.Json(new ExpectedReplies(outgoing), BotFrameworkJson.Default.ExpectedReplies);
+        }
+
+        await DeliverAsync(activity, turn, outgoing, cancellationToken).ConfigureAwait(false);
+        return Results.Ok();
+    }
+
+    private async Task DeliverAsync(Activity inbound, Turn turn, List<Activity> outgoing, CancellationToken cancellationToken)
+    {
+        foreach (var reply in outgoing)
+        {
+            try
+            {
+                await connector.SendAsync(inbound.ServiceUrl!, reply, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or ConnectorException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // The turn is saved and a redelivery would be dropped as a duplicate, so answering 200 is right; the
+                // remaining replies are not sent out of order. Retries with back-off come with the Teams channel.
+                LogDeliveryFailed(turn.ConversationKey, inbound.Id, (ex as ConnectorException)?.StatusCode);
+                return;
+            }
+        }
+    }
+
+    private static string? Invalid(Activity activity)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "conversation.id is required.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            return "from.id is required.";
+        }
+
+        if (activity.Conversation.Id.Length > MaxIdLength || activity.From.Id.Length > MaxIdLength
+            || activity.Id?.Length > MaxIdLength || activity.ChannelId?.Length > MaxIdLength)
+        {
+            return $"ids must be at most {MaxIdLength} characters.";
+        }
+
+        if (!ExpectsReplies(activity)
+            && (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp)))
+        {
+            return "serviceUrl must be an absolute http or https URL (or set deliveryMode to expectReplies).";
+        }
+
+        return null;
+    }
+
+    private static bool ExpectsReplies(Activity activity) =>
+        string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (total <= MaxBodyBytes)
+        {
+            if (total == buffer.Length)
+            {
+                return total;
+            }
+
+            var read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+
+    private static IResult TooLarge() =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body must be at most {MaxBodyBytes / 1024} KB.");
+
+    private static IResult Problem(int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected activity {ActivityId} of type {ActivityType}: {Reason}")]
+    private partial void LogRejected(string? activityId, string activityType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver replies to activity {ActivityId} in {ConversationKey} (connector status {StatusCode})")]
+    private partial void LogDeliveryFailed(string conversationKey, string? activityId, int? statusCode);
+}

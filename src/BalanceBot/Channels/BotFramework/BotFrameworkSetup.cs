@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace BalanceBot.Channels.BotFramework;
+
+internal static class BotFrameworkSetup
+{
+    public static IHostApplicationBuilder AddBotFrameworkChannel(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BotFrameworkOptions>().Bind(builder.Configuration).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
+        builder.Services.AddHttpClient(BotFrameworkConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton<BotFrameworkConnectorClient>();
+        builder.Services.AddSingleton<BotFrameworkAdapter>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", (HttpContext http, BotFrameworkAdapter adapter) => adapter.ProcessAsync(http));
+        return endpoints;
+    }
+}

@@ -1,0 +1,47 @@
+using BalanceBot.Core.Conversations;
+using BalanceBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace BalanceBot.Cli;
+
+/// <summary>
+/// Turns the start-up failures a person can fix (configuration, dialog files, a locked database) into a clear message
+/// and exit code 1 instead of a stack trace. Anything else is a defect and keeps its stack trace.
+/// </summary>
+internal static class StartupErrors
+{
+    public static async Task<int> GuardAsync(Func<Task<int>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            return Fail("Invalid configuration:", ex.Failures);
+        }
+        catch (DialogValidationException ex)
+        {
+            return Fail("The dialog files have problems:", ex.Problems.Select(p => p.ToString()));
+        }
+        catch (StorageUnavailableException ex)
+        {
+            return Fail("Storage is not available:", [ex.Message]);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            return Fail("Invalid configuration:", [ex.Message]);
+        }
+    }
+
+    private static int Fail(string heading, IEnumerable<string> lines)
+    {
+        System.Console.Error.WriteLine(heading);
+        foreach (var line in lines)
+        {
+            System.Console.Error.WriteLine($"  {line}");
+        }
+
+        return 1;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using BalanceBot.Core;
+using BalanceBot.Core.Conversations;
+
+namespace BalanceBot.Hosting;
+
+internal static class ConversationSetup
+{
+    /// <summary>
+    /// Loads and validates the dialogs now, while the host is being built, so a broken file stops start-up with
+    /// <c>file:line</c> messages instead of failing a user's first turn.
+    /// </summary>
+    public static IHostApplicationBuilder AddConversations(this IHostApplicationBuilder builder)
+    {
+        var folder = DialogsOptions.ResolveFolder(builder.Configuration[$"{DialogsOptions.Section}:Path"]);
+        var catalog = DialogFolder.Load(folder, BuiltInActions.Create());
+        builder.Services.AddSingleton(catalog);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ConversationEngine>();
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+using BalanceBot.Channels.BotFramework;
+using BalanceBot.Cli;
+using BalanceBot.Hosting;
+using BalanceBot.Scheduling;
+using BalanceBot.Storage;
+
+namespace BalanceBot;
+
+/// <summary>The table of contents: the command line, and the server as a list of areas.</summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) => BalanceBotCommandLine.Create().Parse(args).InvokeAsync();
+
+    /// <summary>The bot server. Tests and benchmarks call this with their own settings in <paramref name="configure"/>.</summary>
+    internal static WebApplication BuildServer(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddProblemDetails();
+        configure?.Invoke(builder);
+        builder.AddStorage();
+        builder.AddConversations();
+        builder.AddBotFrameworkChannel();
+        builder.AddScheduling();
+
+        var app = builder.Build();
+        app.UseStatusCodePages();
+        app.MapHealth();
+        app.MapBotFramework();
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+using BalanceBot.Storage;
+using Quartz;
+
+namespace BalanceBot.Scheduling;
+
+internal static class SchedulingSetup
+{
+    /// <summary>
+    /// Quartz runs the system jobs only; per-user schedules live in LiteDB (DESIGN §5). Misfires are skipped
+    /// scheduler-wide so that downtime never turns into a burst of catch-up runs (scheduling-storage.md §1.3).
+    /// </summary>
+    public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
+    {
+        var checkpointMinutes = builder.Configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.CheckpointIntervalMinutes), 10);
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = "balancebot";
+                scheduler.DefaultMisfireHandling = DefaultMisfireHandling.DoNothing;
+                scheduler.DefaultTimeZone = TimeZoneInfo.Utc;
+            });
+            quartz.UseDefaultThreadPool(maxConcurrency: 4);
+            quartz.UseInMemoryStore(store => store.MisfireThreshold = TimeSpan.FromSeconds(30));
+            quartz.ScheduleJob<CheckpointJob>(
+                trigger => trigger
+                    .WithIdentity("litedb-checkpoint")
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(Math.Clamp(checkpointMinutes, 1, 1440))).RepeatForever()),
+                job => job.WithIdentity(CheckpointJob.Key));
+        });
+        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return builder;
+    }
+}

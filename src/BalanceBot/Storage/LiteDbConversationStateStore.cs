@@ -1,0 +1,85 @@
+using BalanceBot.Core.Conversations;
+using LiteDB;
+
+namespace BalanceBot.Storage;
+
+/// <summary>
+/// Conversation state as one document per conversation, mapped by hand so the stored shape is explicit and stable
+/// (field names are persisted: renaming one is a migration). One upsert is one atomic write.
+/// </summary>
+internal sealed class LiteDbConversationStateStore(BalanceBotDatabase database) : IConversationStateStore
+{
+    private readonly ILiteCollection<BsonDocument> _collection = database.Database.GetCollection("conversations");
+
+    public ValueTask<ConversationState?> LoadAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        var document = _collection.FindById(conversationKey);
+        return ValueTask.FromResult(document is null ? null : FromDocument(document));
+    }
+
+    public ValueTask SaveAsync(ConversationState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _collection.Upsert(ToDocument(state));
+        return ValueTask.CompletedTask;
+    }
+
+    private static BsonDocument ToDocument(ConversationState state)
+    {
+        var stack = new BsonArray();
+        foreach (var frame in state.Stack)
+        {
+            var values = new BsonDocument();
+            foreach (var (name, value) in frame.Values)
+            {
+                values[name] = value;
+            }
+
+            stack.Add(new BsonDocument
+            {
+                ["dialog"] = frame.DialogId,
+                ["step"] = frame.StepId,
+                ["attempts"] = frame.Attempts,
+                ["values"] = values,
+            });
+        }
+
+        return new BsonDocument
+        {
+            ["_id"] = state.Key,
+            ["welcomed"] = state.Welcomed,
+            ["stack"] = stack,
+            ["recent"] = new BsonArray(state.RecentActivityIds.Select(id => new BsonValue(id))),
+            ["updated"] = state.UpdatedUtc.UtcDateTime,
+        };
+    }
+
+    private static ConversationState FromDocument(BsonDocument document)
+    {
+        var state = new ConversationState
+        {
+            Key = document["_id"].AsString,
+            Welcomed = document["welcomed"].AsBoolean,
+            UpdatedUtc = new DateTimeOffset(document["updated"].AsDateTime.ToUniversalTime(), TimeSpan.Zero),
+        };
+        state.RecentActivityIds.AddRange(document["recent"].AsArray.Select(v => v.AsString));
+        foreach (var item in document["stack"].AsArray)
+        {
+            var frame = item.AsDocument;
+            var restored = new DialogFrame
+            {
+                DialogId = frame["dialog"].AsString,
+                StepId = frame["step"].AsString,
+                Attempts = frame["attempts"].AsInt32,
+            };
+            foreach (var (name, value) in frame["values"].AsDocument)
+            {
+                restored.Values[name] = value.AsString;
+            }
+
+            state.Stack.Add(restored);
+        }
+
+        return state;
+    }
+}
