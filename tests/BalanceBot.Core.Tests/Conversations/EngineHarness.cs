@@ -1,0 +1,72 @@
+using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Users;
+using BalanceBot.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BalanceBot.Core.Tests.Conversations;
+
+/// <summary>One engine over a fresh in-memory LiteDB per test, and a user who talks to it.</summary>
+internal sealed class EngineHarness : IDisposable
+{
+    private int _nextActivityId;
+
+    public EngineHarness(DialogCatalog catalog)
+    {
+        Database = new BalanceBotDatabase(Options.Create(new StorageOptions { Path = BalanceBotDatabase.InMemory }));
+        States = new LiteDbConversationStateStore(Database);
+        Users = new LiteDbUserStore(Database);
+        Engine = new ConversationEngine(catalog, States, Users, Time, NullLogger<ConversationEngine>.Instance);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public BalanceBotDatabase Database { get; }
+
+    public IConversationStateStore States { get; }
+
+    public IUserStore Users { get; }
+
+    public ConversationEngine Engine { get; }
+
+    public string UserKey { get; init; } = "test:user-1";
+
+    public string ConversationKey { get; init; } = "test:conversation-1";
+
+    public Task<IReadOnlyList<Reply>> SayAsync(string text, string? activityId = null) =>
+        Engine.HandleAsync(Message(text, activityId), CancellationToken.None);
+
+    public Task<IReadOnlyList<Reply>> ClickAsync(string choiceId) =>
+        Engine.HandleAsync(Message(null, null) with { ChoiceId = choiceId }, CancellationToken.None);
+
+    public Task<IReadOnlyList<Reply>> StartAsync() =>
+        Engine.HandleAsync(Message(null, null) with { Kind = TurnKind.ConversationStarted }, CancellationToken.None);
+
+    /// <summary>Says the first message so the one-time welcome is out of the way.</summary>
+    public async Task<EngineHarness> WelcomedAsync()
+    {
+        await StartAsync();
+        return this;
+    }
+
+    public Turn Message(string? text, string? activityId) => new()
+    {
+        Kind = TurnKind.Message,
+        UserKey = UserKey,
+        ConversationKey = ConversationKey,
+        ActivityId = activityId ?? $"a{Interlocked.Increment(ref _nextActivityId)}",
+        Text = text,
+        UserDisplayName = "Robin",
+    };
+
+    public async Task<ConversationState> StateAsync() =>
+        await States.LoadAsync(ConversationKey, CancellationToken.None) ?? throw new InvalidOperationException("no state saved");
+
+    public void Dispose() => Database.Dispose();
+}
+
+internal static class ReplyText
+{
+    public static string Joined(this IReadOnlyList<Reply> replies) => string.Join(" | ", replies.Select(r => r.Text));
+}

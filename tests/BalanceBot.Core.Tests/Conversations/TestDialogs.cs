@@ -1,0 +1,84 @@
+using BalanceBot.Core.Conversations;
+
+namespace BalanceBot.Core.Tests.Conversations;
+
+/// <summary>Builds dialog sets from YAML text written in the test, plus minimal system dialogs.</summary>
+internal static class TestDialogs
+{
+    public const string SystemDialogsYaml = """
+        id: welcome
+        steps:
+          - id: hi
+            say: Welcome!
+          - id: done
+            end: true
+        ---
+        id: menu
+        steps:
+          - id: pick
+            ask: choice
+            text: Menu?
+            choices:
+              - id: first
+                label: First thing
+                next: go_first
+              - id: second
+                label: Second thing
+                next: go_second
+          - id: go_first
+            say: First picked.
+            next: done
+          - id: go_second
+            say: Second picked.
+          - id: done
+            end: true
+        ---
+        id: help
+        steps:
+          - id: text
+            say: Help text.
+          - id: done
+            end: true
+        ---
+        id: cancelled
+        steps:
+          - id: text
+            say: Cancelled.
+          - id: done
+            end: true
+        ---
+        id: not_understood
+        steps:
+          - id: text
+            say: Giving up.
+          - id: show_help
+            goto: dialog:help
+        """;
+
+    /// <summary>Parses each YAML document (separated by <c>---</c>) as its own file named <c>{id-or-index}.yaml</c>.</summary>
+    public static (List<DialogDefinition> Dialogs, List<DialogProblem> Problems) Parse(string yaml)
+    {
+        var dialogs = new List<DialogDefinition>();
+        var problems = new List<DialogProblem>();
+        var documents = yaml.Split("\n---\n");
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (DialogFileParser.Parse($"d{i}.yaml", documents[i], problems) is { } dialog)
+            {
+                dialogs.Add(dialog);
+            }
+        }
+
+        return (dialogs, problems);
+    }
+
+    /// <summary>A validated catalog of the system dialogs plus <paramref name="yaml"/>; fails the test on any problem.</summary>
+    public static DialogCatalog Catalog(string yaml, params IDialogAction[] extraActions)
+    {
+        var (dialogs, problems) = Parse(SystemDialogsYaml + "\n---\n" + yaml);
+        var actions = BuiltInActions.Create().Concat(extraActions).ToList();
+        problems.AddRange(DialogValidator.Validate(dialogs, actions));
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        return new DialogCatalog(dialogs, actions);
+    }
+}
