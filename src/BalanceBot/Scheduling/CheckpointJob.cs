@@ -12,6 +12,8 @@ internal sealed partial class CheckpointJob(BalanceBotDatabase database, ILogger
 {
     public static readonly JobKey Key = new("litedb-checkpoint");
 
+    public static readonly TriggerKey TriggerKey = new("litedb-checkpoint");
+
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         database.Checkpoint();

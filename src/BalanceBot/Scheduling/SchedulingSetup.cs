@@ -11,7 +11,8 @@ internal static class SchedulingSetup
     /// </summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
-        var checkpointMinutes = builder.Configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.CheckpointIntervalMinutes), 10);
+        var checkpointEvery = TimeSpan.FromMinutes(Math.Clamp(
+            builder.Configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.CheckpointIntervalMinutes), 10), 1, 1440));
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -24,8 +25,9 @@ internal static class SchedulingSetup
             quartz.UseInMemoryStore(store => store.MisfireThreshold = TimeSpan.FromSeconds(30));
             quartz.ScheduleJob<CheckpointJob>(
                 trigger => trigger
-                    .WithIdentity("litedb-checkpoint")
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(Math.Clamp(checkpointMinutes, 1, 1440))).RepeatForever()),
+                    .WithIdentity(CheckpointJob.TriggerKey)
+                    .StartAt(TimeProvider.System.GetUtcNow() + checkpointEvery) // Quartz keeps the system clock; nothing to fold at start
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(checkpointEvery).RepeatForever()),
                 job => job.WithIdentity(CheckpointJob.Key));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -12,6 +12,8 @@ internal sealed class BalanceBotDatabase : IDisposable
 {
     public const string InMemory = ":memory:";
 
+    private readonly FileStream? _exclusive;
+
     public BalanceBotDatabase(IOptions<StorageOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -28,6 +30,9 @@ internal sealed class BalanceBotDatabase : IDisposable
             EmptyStringToNull = false,
         };
 
+        // LiteDB's Direct mode does not stop a second process (or instance) from opening the same file, and two
+        // writers corrupt it. An exclusive lock file does: `chat` next to a running server gets a clear message.
+        _exclusive = FilePath == InMemory ? null : LockExclusively(FilePath + ".lock");
         var connection = new ConnectionString
         {
             Filename = FilePath,
@@ -38,10 +43,10 @@ internal sealed class BalanceBotDatabase : IDisposable
         {
             Database = new LiteDatabase(connection, Mapper);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or LiteException)
         {
-            throw new StorageUnavailableException(
-                $"Cannot open the database at {FilePath}: {ex.Message} Is another BalanceBot process using it? (Storage:Path)", ex);
+            _exclusive?.Dispose();
+            throw new StorageUnavailableException($"Cannot open the database at {FilePath} (Storage:Path): {ex.Message}", ex);
         }
 
         Database.UtcDate = true;
@@ -55,7 +60,24 @@ internal sealed class BalanceBotDatabase : IDisposable
 
     public void Checkpoint() => Database.Checkpoint();
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Database.Dispose();
+        _exclusive?.Dispose();
+    }
+
+    private static FileStream LockExclusively(string lockPath)
+    {
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new StorageUnavailableException(
+                $"The database at {lockPath[..^".lock".Length]} (Storage:Path) is in use by another BalanceBot process. Stop it first, or point Storage:Path at another file.", ex);
+        }
+    }
 
     private static void CreateOwnerOnlyFolder(string folder)
     {

@@ -1,4 +1,4 @@
-namespace BalanceBot.Core.Tests;
+namespace BalanceBot.Testing;
 
 /// <summary>Finds the checkout's folders from the test binary, wherever the test runner was started.</summary>
 internal static class RepositoryPaths

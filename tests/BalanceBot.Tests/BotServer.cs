@@ -1,0 +1,107 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using BalanceBot.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BalanceBot.Tests;
+
+/// <summary>
+/// The real app (Program.BuildServer) on a loopback port with its own LiteDB file and a fake clock, plus a fake
+/// Connector for its replies. One per test.
+/// </summary>
+internal sealed class BotServer : IAsyncDisposable
+{
+    private BotServer(WebApplication app, FakeTimeProvider time, FakeConnector connector, HttpClient http, string dataFolder)
+    {
+        App = app;
+        Time = time;
+        Connector = connector;
+        Http = http;
+        DataFolder = dataFolder;
+    }
+
+    public WebApplication App { get; }
+
+    public FakeConnector Connector { get; }
+
+    public HttpClient Http { get; }
+
+    public string DataFolder { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public BalanceBotDatabase Database => App.Services.GetRequiredService<BalanceBotDatabase>();
+
+    public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), "balancebot-tests", Guid.NewGuid().ToString("N"));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var app = BuildApp(dataFolder, settings, time);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var connector = await FakeConnector.StartAsync();
+        return new BotServer(app, time, connector, new HttpClient { BaseAddress = new Uri(address) }, dataFolder);
+    }
+
+    /// <summary>Builds (without starting) the app the way the tests run it; start-up failures surface here or at start.</summary>
+    public static WebApplication BuildApp(string dataFolder, IDictionary<string, string?>? settings, TimeProvider time)
+    {
+        var config = new Dictionary<string, string?>
+        {
+            ["Storage:Path"] = Path.Combine(dataFolder, "bot.db"),
+            ["Dialogs:Path"] = RepositoryPaths.Dialogs,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        return Program.BuildServer(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            builder.Services.AddSingleton(time);
+        });
+    }
+
+    /// <summary>A fixture from Fixtures/botframework, with its serviceUrl pointed at the fake connector.</summary>
+    public JsonObject Fixture(string name)
+    {
+        var activity = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "botframework", name)))!.AsObject();
+        activity["serviceUrl"] = Connector.ServiceUrl;
+        return activity;
+    }
+
+    /// <summary>A plain message from the Teams personal-chat fixture's user, with a new activity id.</summary>
+    public JsonObject Message(string text, string id)
+    {
+        var activity = Fixture("teams-personal-message.json");
+        activity["text"] = text;
+        activity["id"] = id;
+        return activity;
+    }
+
+    public Task<HttpResponseMessage> PostAsync(JsonNode activity) => Http.PostAsJsonAsync("/api/messages", activity);
+
+    public Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json") =>
+        Http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, contentType));
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Connector.DisposeAsync();
+        await App.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; never fail a test over clean-up.
+        }
+    }
+}

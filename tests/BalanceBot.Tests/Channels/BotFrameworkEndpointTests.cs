@@ -1,0 +1,291 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using LiteDB;
+
+namespace BalanceBot.Tests.Channels;
+
+public sealed class BotFrameworkEndpointTests
+{
+    [Fact]
+    public async Task A_Teams_personal_message_is_answered_through_the_connector_at_its_serviceUrl()
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        var response = await bot.PostAsync(bot.Fixture("teams-personal-message.json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = await bot.Connector.TakeAsync(4);
+        Assert.All(replies, reply =>
+        {
+            Assert.Equal("/v3/conversations/a%3AuniqueId/activities/1531861881427", reply.RawTarget);
+            Assert.Equal("message", reply.Body["type"]!.GetValue<string>());
+            Assert.Equal("28:uniqueId", reply.Body["from"]!["id"]!.GetValue<string>());
+            Assert.Equal("29:uniqueId", reply.Body["recipient"]!["id"]!.GetValue<string>());
+            Assert.Equal("a:uniqueId", reply.Body["conversation"]!["id"]!.GetValue<string>());
+            Assert.Equal("1531861881427", reply.Body["replyToId"]!.GetValue<string>());
+            Assert.Equal("msteams", reply.Body["channelId"]!.GetValue<string>());
+            Assert.Empty(reply.Authorization);
+        });
+        Assert.StartsWith("Hi User name, I'm BalanceBot", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("not a diagnosis", replies[1].Text, StringComparison.Ordinal);
+        var question = replies[3].Body;
+        Assert.Equal("expectingInput", question["inputHint"]!.GetValue<string>());
+        var actions = question["suggestedActions"]!["actions"]!.AsArray();
+        Assert.Equal(["Yes", "No"], actions.Select(a => a!["title"]!.GetValue<string>()));
+        Assert.All(actions, a => Assert.Equal("imBack", a!["type"]!.GetValue<string>()));
+        Assert.Equal("29:uniqueId", question["suggestedActions"]!["to"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Clicking_a_suggested_action_continues_the_dialog()
+    {
+        await using var bot = await BotServer.StartAsync();
+        await bot.PostAsync(bot.Fixture("teams-personal-message.json"));
+        await bot.Connector.TakeAsync(4);
+
+        // imBack posts the button's title back as the message text.
+        await bot.PostAsync(bot.Message("Yes", "1531861881500"));
+
+        var menu = Assert.Single(await bot.Connector.TakeAsync(1));
+        Assert.Equal("What would you like to do, User name?", menu.Text);
+        Assert.Equal(4, menu.Body["suggestedActions"]!["actions"]!.AsArray().Count);
+        Assert.Equal("/v3/conversations/a%3AuniqueId/activities/1531861881500", menu.RawTarget);
+    }
+
+    [Fact]
+    public async Task ExpectReplies_returns_the_replies_in_the_response_instead_of_calling_the_connector()
+    {
+        await using var bot = await BotServer.StartAsync();
+        var activity = bot.Fixture("teams-personal-message.json");
+        activity["deliveryMode"] = "expectReplies";
+        activity.Remove("serviceUrl");
+
+        var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var activities = body["activities"]!.AsArray();
+        Assert.Equal(4, activities.Count);
+        Assert.Equal("Shall I show you what I can do?", activities[3]!["text"]!.GetValue<string>());
+        Assert.Equal(0, bot.Connector.Count);
+    }
+
+    [Fact]
+    public async Task Installing_the_bot_in_a_personal_chat_sends_the_welcome_once()
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        await bot.PostAsync(bot.Fixture("teams-conversationupdate-personal-install.json"));
+        var welcome = await bot.Connector.TakeAsync(4);
+        var again = bot.Fixture("teams-conversationupdate-personal-install.json");
+        again["id"] = "f:another";
+        await bot.PostAsync(again);
+
+        Assert.Equal("/v3/conversations/a%3AuniqueID/activities/f%3Ad23bdb9e", welcome[0].RawTarget);
+        Assert.StartsWith("Hi there, I'm BalanceBot", welcome[0].Text, StringComparison.Ordinal);
+        Assert.Equal(0, bot.Connector.Count);
+    }
+
+    [Fact]
+    public async Task A_conversationUpdate_that_only_adds_the_bot_sends_nothing()
+    {
+        await using var bot = await BotServer.StartAsync();
+        var activity = bot.Fixture("teams-conversationupdate-personal-install.json");
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:uniqueId" });
+
+        var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, bot.Connector.Count);
+    }
+
+    [Fact]
+    public async Task Conversation_ids_with_reserved_characters_are_escaped_in_the_connector_path()
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        await bot.PostAsync(bot.Fixture("teams-channel-message-at-mention.json"));
+
+        var reply = (await bot.Connector.TakeAsync(4))[0];
+        Assert.Equal("/v3/conversations/19%3AThreadID%40thread.skype%3Bmessageid%3D1400900100700/activities/1400900100700", reply.RawTarget);
+        Assert.Equal("19:ThreadID@thread.skype;messageid=1400900100700", reply.Body["conversation"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Conversation_ids_that_differ_only_in_case_are_different_conversations()
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        // The fixtures really do differ: the install uses "a:uniqueID", the message "a:uniqueId".
+        await bot.PostAsync(bot.Fixture("teams-conversationupdate-personal-install.json"));
+        await bot.Connector.TakeAsync(4);
+        await bot.PostAsync(bot.Fixture("teams-personal-message.json"));
+
+        var replies = await bot.Connector.TakeAsync(4);
+        Assert.StartsWith("Hi User name", replies[0].Text, StringComparison.Ordinal);
+        Assert.Equal(2, bot.Database.Database.GetCollection("conversations").Count());
+    }
+
+    [Fact]
+    public async Task A_redelivered_activity_is_answered_once()
+    {
+        await using var bot = await BotServer.StartAsync();
+        await bot.PostAsync(bot.Fixture("teams-personal-message.json"));
+        await bot.Connector.TakeAsync(4);
+
+        var again = await bot.PostAsync(bot.Fixture("teams-personal-message.json"));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(0, bot.Connector.Count);
+    }
+
+    [Fact]
+    public async Task A_connector_failure_still_acknowledges_the_activity_and_keeps_the_state()
+    {
+        await using var bot = await BotServer.StartAsync();
+        bot.Connector.Answer = HttpStatusCode.BadGateway;
+
+        var response = await bot.PostAsync(bot.Fixture("teams-personal-message.json"));
+        var attempted = await bot.Connector.TakeAsync(1);
+        bot.Connector.Answer = HttpStatusCode.OK;
+        await bot.PostAsync(bot.Message("yes", "m2"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(attempted);
+        Assert.Equal("What would you like to do, User name?", (await bot.Connector.TakeAsync(1))[0].Text);
+    }
+
+    [Fact]
+    public async Task The_health_endpoint_answers_while_the_database_is_open()
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        var response = await bot.Http.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    public static TheoryData<string, string, HttpStatusCode> BadRequests => new()
+    {
+        { "malformed JSON", "{\"type\":\"message\",", HttpStatusCode.BadRequest },
+        { "not an object", "[1,2,3]", HttpStatusCode.BadRequest },
+        { "null", "null", HttpStatusCode.BadRequest },
+        { "empty body", "", HttpStatusCode.BadRequest },
+        { "wrong type for a field", """{"type":"message","text":5,"from":{"id":"u"},"conversation":{"id":"c"},"serviceUrl":"http://127.0.0.1:9/"}""", HttpStatusCode.BadRequest },
+        { "no type", """{"text":"hi","from":{"id":"u"},"conversation":{"id":"c"}}""", HttpStatusCode.BadRequest },
+        { "missing conversation.id", """{"type":"message","text":"hi","from":{"id":"u"},"conversation":{},"serviceUrl":"http://127.0.0.1:9/"}""", HttpStatusCode.BadRequest },
+        { "missing from.id", """{"type":"message","text":"hi","conversation":{"id":"c"},"serviceUrl":"http://127.0.0.1:9/"}""", HttpStatusCode.BadRequest },
+        { "relative serviceUrl", """{"type":"message","text":"hi","from":{"id":"u"},"conversation":{"id":"c"},"serviceUrl":"/local"}""", HttpStatusCode.BadRequest },
+        { "file serviceUrl", """{"type":"message","text":"hi","from":{"id":"u"},"conversation":{"id":"c"},"serviceUrl":"file:///etc/passwd"}""", HttpStatusCode.BadRequest },
+        { "giant id", MinimalMessage(fromId: new string('u', 5000)), HttpStatusCode.BadRequest },
+        { "nested too deep", """{"type":"message","from":{"id":"u"},"conversation":{"id":"c"},"value":""" + new string('[', 100) + new string(']', 100) + "}", HttpStatusCode.BadRequest },
+        { "over 256 KB", "{\"type\":\"message\",\"text\":\"" + new string('x', 300 * 1024) + "\",\"from\":{\"id\":\"u\"},\"conversation\":{\"id\":\"c\"}}", HttpStatusCode.RequestEntityTooLarge },
+    };
+
+    private static string MinimalMessage(string fromId) => new JsonObject
+    {
+        ["type"] = "message",
+        ["text"] = "hi",
+        ["from"] = new JsonObject { ["id"] = fromId },
+        ["conversation"] = new JsonObject { ["id"] = "c" },
+        ["serviceUrl"] = "http://127.0.0.1:9/",
+    }.ToJsonString();
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task Bad_input_gets_a_problem_response_and_stores_nothing(string what, string body, HttpStatusCode expected)
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        var response = await bot.PostRawAsync(body);
+
+        Assert.True(expected == response.StatusCode, $"{what}: got {(int)response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, bot.Database.Database.GetCollection("conversations").Count());
+        Assert.Equal(0, bot.Database.Database.GetCollection("users").Count());
+    }
+
+    [Fact]
+    public async Task A_chunked_body_over_the_limit_is_refused_with_413()
+    {
+        await using var bot = await BotServer.StartAsync();
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(new string(' ', 300 * 1024) + "{}")));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await bot.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_activity_types_are_acknowledged_and_ignored()
+    {
+        await using var bot = await BotServer.StartAsync();
+        var activity = bot.Fixture("teams-personal-message.json");
+        activity["type"] = "somethingNew";
+
+        var response = await bot.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, bot.Connector.Count);
+        Assert.Equal(0, bot.Database.Database.GetCollection("conversations").Count());
+    }
+
+    [Fact]
+    public async Task A_token_in_local_mode_is_refused_with_401_before_anything_is_stored()
+    {
+        await using var bot = await BotServer.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(bot.Fixture("teams-personal-message.json")) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+
+        var response = await bot.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, bot.Database.Database.GetCollection("conversations").Count());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_refused_with_415()
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        var response = await bot.PostRawAsync("type=message", "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_post_is_accepted_on_the_messages_endpoint()
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        var response = await bot.Http.GetAsync("/api/messages");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_conversation_reference_is_stored_for_proactive_messages()
+    {
+        await using var bot = await BotServer.StartAsync();
+        await bot.PostAsync(bot.Fixture("teams-personal-message.json"));
+        await bot.Connector.TakeAsync(4);
+
+        var user = bot.Database.Database.GetCollection("users").FindById("msteams:29:uniqueId");
+
+        Assert.Equal("botframework", user["address"]["channel"].AsString);
+        var reference = JsonNode.Parse(user["address"]["payload"].AsString)!;
+        Assert.Equal(bot.Connector.ServiceUrl, reference["serviceUrl"]!.GetValue<string>());
+        Assert.Equal("a:uniqueId", reference["conversation"]!["id"]!.GetValue<string>());
+        Assert.Equal("09e852a2-4575-45f7-9586-7cc3acfdc715", reference["conversation"]!["tenantId"]!.GetValue<string>());
+        Assert.Equal("d2ffaeab-d802-4fec-8580-0987e9ad2628", reference["user"]!["aadObjectId"]!.GetValue<string>());
+        Assert.Equal("28:uniqueId", reference["bot"]!["id"]!.GetValue<string>());
+        Assert.Equal(new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc), user["firstSeen"].AsDateTime);
+    }
+}

@@ -1,0 +1,69 @@
+using BalanceBot.Core.Conversations;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BalanceBot.Tests.Hosting;
+
+/// <summary>An invalid setting or dialog file stops start-up with a message that names what to fix.</summary>
+public sealed class StartupTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "balancebot-tests", Guid.NewGuid().ToString("N"));
+
+    private async Task<Exception> StartFailureAsync(Dictionary<string, string?> settings)
+    {
+        return await Record.ExceptionAsync(async () =>
+        {
+            await using var app = BotServer.BuildApp(_folder, settings, new FakeTimeProvider());
+            await app.StartAsync();
+            await app.StopAsync();
+        }) ?? throw new Xunit.Sdk.XunitException("start-up did not fail");
+    }
+
+    [Theory]
+    [InlineData("Storage:CheckpointIntervalMinutes", "0", "Storage:CheckpointIntervalMinutes must be between 1 and 1440")]
+    [InlineData("Storage:Path", "", "Storage:Path must name the database file")]
+    [InlineData("MicrosoftAppType", "Everyone", "MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMsi")]
+    [InlineData("MicrosoftAppId", "1b2c3d4e-0000-4000-8000-000000000001", "MicrosoftAppId is set")]
+    public async Task An_invalid_setting_stops_start_up_naming_the_key(string key, string value, string expected)
+    {
+        var failure = await StartFailureAsync(new() { [key] = value });
+
+        var validation = Assert.IsType<OptionsValidationException>(failure);
+        Assert.Contains(validation.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_setting_of_the_wrong_type_stops_start_up_naming_the_key()
+    {
+        var failure = await StartFailureAsync(new() { ["Storage:CheckpointIntervalMinutes"] = "ten" });
+
+        Assert.IsType<InvalidOperationException>(failure);
+        Assert.Contains("Storage:CheckpointIntervalMinutes", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_dialog_file_stops_start_up_with_file_and_line()
+    {
+        var dialogs = Path.Combine(_folder, "dialogs");
+        Directory.CreateDirectory(dialogs);
+        foreach (var file in Directory.GetFiles(RepositoryPaths.Dialogs, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(dialogs, Path.GetFileName(file)));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(dialogs, "zz_broken.yaml"), "id: broken\nsteps:\n  - id: hello\n    say: Hi {who}.\n");
+
+        var failure = await StartFailureAsync(new() { ["Dialogs:Path"] = dialogs });
+
+        var invalid = Assert.IsType<DialogValidationException>(failure);
+        Assert.Contains(invalid.Problems, p => p.ToString().StartsWith(Path.Combine(dialogs, "zz_broken.yaml") + ":3: ", StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

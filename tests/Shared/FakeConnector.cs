@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BalanceBot.Testing;
+
+/// <summary>A loopback server playing the Bot Framework Connector: it records every activity the bot sends.</summary>
+internal sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Channel<ReceivedActivity> _received = Channel.CreateUnbounded<ReceivedActivity>();
+
+    private FakeConnector(WebApplication app) => _app = app;
+
+    /// <summary>The base URL to put in an activity's <c>serviceUrl</c>.</summary>
+    public string ServiceUrl { get; private set; } = string.Empty;
+
+    /// <summary>The status the next sends are answered with (200 by default).</summary>
+    public HttpStatusCode Answer { get; set; } = HttpStatusCode.OK;
+
+    public int Count => _received.Reader.Count;
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var connector = new FakeConnector(app);
+        app.MapPost("/{**path}", async (HttpContext http) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body);
+            var target = http.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            await connector._received.Writer.WriteAsync(new ReceivedActivity(target, body!.AsObject(), http.Request.Headers.Authorization.ToString()));
+            return connector.Answer == HttpStatusCode.OK
+                ? Results.Json(new { id = "1" })
+                : Results.StatusCode((int)connector.Answer);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.ServiceUrl = address + "/";
+        return connector;
+    }
+
+    /// <summary>Waits for the next <paramref name="count"/> activities, failing after the deadline.</summary>
+    public async Task<IReadOnlyList<ReceivedActivity>> TakeAsync(int count)
+    {
+        var taken = new List<ReceivedActivity>();
+        using var timeout = new CancellationTokenSource(Deadline.Default);
+        while (taken.Count < count)
+        {
+            taken.Add(await _received.Reader.ReadAsync(timeout.Token));
+        }
+
+        return taken;
+    }
+
+    /// <summary>Everything received so far, without waiting.</summary>
+    public IReadOnlyList<ReceivedActivity> Drain()
+    {
+        var taken = new List<ReceivedActivity>();
+        while (_received.Reader.TryRead(out var activity))
+        {
+            taken.Add(activity);
+        }
+
+        return taken;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
+
+/// <param name="RawTarget">The request target exactly as sent, so path escaping can be checked.</param>
+internal sealed record ReceivedActivity(string RawTarget, JsonObject Body, string Authorization)
+{
+    public string? Text => Body["text"]?.GetValue<string>();
+}
