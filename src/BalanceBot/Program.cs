@@ -27,6 +27,7 @@ public static class Program
         builder.AddScheduling();
 
         var app = builder.Build();
+        app.Services.ValidateSettings();
         app.UseStatusCodePages();
         app.MapHealth();
         app.MapBotFramework();

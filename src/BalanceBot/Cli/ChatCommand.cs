@@ -44,6 +44,7 @@ internal static class ChatCommand
             builder.Services.AddSingleton<ConsoleChat>();
 
             using var host = builder.Build();
+            host.Services.ValidateSettings();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             ConsoleCancelEventHandler onCtrlC = (_, e) =>

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Options;
+
+namespace BalanceBot.Hosting;
+
+internal static class SettingsValidation
+{
+    /// <summary>
+    /// Runs every ValidateOnStart check now, before the host starts, so a bad setting ends in one clear message
+    /// (StartupErrors) rather than the host's own error log with a stack trace.
+    /// </summary>
+    public static void ValidateSettings(this IServiceProvider services) =>
+        services.GetService<IStartupValidator>()?.Validate();
+}

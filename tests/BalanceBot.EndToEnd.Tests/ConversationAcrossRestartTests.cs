@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace BalanceBot.EndToEnd.Tests;
+
+public sealed class ConversationAcrossRestartTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "balancebot-e2e", Guid.NewGuid().ToString("N"));
+    private FakeConnector _connector = null!;
+    private int _nextId;
+
+    private Dictionary<string, string> Environment => new() { ["Storage__Path"] = Path.Combine(_folder, "bot.db") };
+
+    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
+
+    [Fact]
+    public async Task A_conversation_continues_where_it_was_after_the_process_is_killed_mid_dialog()
+    {
+        await using (var first = AppProcess.Start(["--urls", "http://127.0.0.1:0"], Environment))
+        {
+            using var http = new HttpClient { BaseAddress = await first.WaitUntilListeningAsync() };
+            Assert.Equal("healthy", await http.GetStringAsync("/healthz"));
+
+            Assert.Equal("Shall I show you what I can do?", (await SayAsync(http, "hi", expectReplies: 4))[^1].Text);
+            Assert.Equal("What would you like to do, Kim?", (await SayAsync(http, "yes", expectReplies: 1))[0].Text);
+            Assert.Equal("What would you like me to call you?", (await SayAsync(http, "My working day", expectReplies: 1))[0].Text);
+            Assert.StartsWith("Thanks, Alex. When does your working day", (await SayAsync(http, "Alex", expectReplies: 1))[0].Text, StringComparison.Ordinal);
+
+            // Mid-dialog, with the answer to "when" still to come: SIGKILL, so nothing gets a chance to flush or close.
+            await first.KillAsync();
+        }
+
+        await using var second = AppProcess.Start(["--urls", "http://127.0.0.1:0"], Environment);
+        using var again = new HttpClient { BaseAddress = await second.WaitUntilListeningAsync() };
+
+        Assert.StartsWith("How many short movement breaks", (await SayAsync(again, "8:45", expectReplies: 1))[0].Text, StringComparison.Ordinal);
+        Assert.Equal(
+            "Saved. Your day starts at 08:45 and you'd like 3 movement breaks. You can change this any time by typing \"settings\".",
+            (await SayAsync(again, "3", expectReplies: 1))[0].Text);
+        Assert.Contains("- what I call you: Alex", (await SayAsync(again, "about", expectReplies: 2))[0].Text, StringComparison.Ordinal);
+    }
+
+    private async Task<IReadOnlyList<ReceivedActivity>> SayAsync(HttpClient http, string text, int expectReplies)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = $"m{Interlocked.Increment(ref _nextId)}",
+            ["channelId"] = "emulator",
+            ["serviceUrl"] = _connector.ServiceUrl,
+            ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = "Kim" },
+            ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "BalanceBot" },
+            ["conversation"] = new JsonObject { ["id"] = "conversation-1" },
+            ["text"] = text,
+            ["locale"] = "en-GB",
+        };
+        var response = await http.PostAsJsonAsync("/api/messages", activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = await _connector.TakeAsync(expectReplies);
+        Assert.All(replies, r => Assert.Equal($"/v3/conversations/conversation-1/activities/m{_nextId}", r.RawTarget));
+        return replies;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
