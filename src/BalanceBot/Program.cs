@@ -28,6 +28,7 @@ public static class Program
 
         var app = builder.Build();
         app.Services.ValidateSettings();
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealth();
         app.MapBotFramework();

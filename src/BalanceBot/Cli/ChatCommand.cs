@@ -46,22 +46,11 @@ internal static class ChatCommand
             using var host = builder.Build();
             host.Services.ValidateSettings();
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
-            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            ConsoleCancelEventHandler onCtrlC = (_, e) =>
-            {
-                e.Cancel = true;
-                interrupted.Cancel();
-            };
-            System.Console.CancelKeyPress += onCtrlC;
-            try
-            {
-                var chat = host.Services.GetRequiredService<ConsoleChat>();
-                await chat.RunAsync(System.Console.In, System.Console.Out, parseResult.GetValue(User)!, interrupted.Token).ConfigureAwait(false);
-            }
-            finally
-            {
-                System.Console.CancelKeyPress -= onCtrlC;
-            }
+            // Ctrl+C reaches the host's console lifetime, which stops the application: end the chat with it.
+            var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+            var chat = host.Services.GetRequiredService<ConsoleChat>();
+            await chat.RunAsync(System.Console.In, System.Console.Out, parseResult.GetValue(User)!, interrupted.Token).ConfigureAwait(false);
 
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             return 0;

@@ -112,8 +112,7 @@ public sealed class ConversationEngineTests
     public async Task A_confirm_accepts_common_ways_of_saying_yes(string answer)
     {
         using var bot = await NewHarness().WelcomedAsync();
-        await bot.SayAsync("go first");
-        await bot.SayAsync("red");
+        await bot.SayEachAsync("go first", "red");
 
         var replies = await bot.SayAsync(answer);
 
@@ -129,8 +128,7 @@ public sealed class ConversationEngineTests
     public async Task A_confirm_follows_its_no_branch_for_common_ways_of_saying_no(string answer)
     {
         using var bot = await NewHarness().WelcomedAsync();
-        await bot.SayAsync("go first");
-        await bot.SayAsync("red");
+        await bot.SayEachAsync("go first", "red");
 
         var replies = await bot.SayAsync(answer);
 
@@ -141,9 +139,7 @@ public sealed class ConversationEngineTests
     public async Task A_number_outside_its_range_is_asked_again_with_the_range()
     {
         using var bot = await NewHarness().WelcomedAsync();
-        await bot.SayAsync("go first");
-        await bot.SayAsync("red");
-        await bot.SayAsync("yes");
+        await bot.SayEachAsync("go first", "red", "yes");
 
         var retry = await bot.SayAsync("9");
         var next = await bot.SayAsync("four");
@@ -157,10 +153,7 @@ public sealed class ConversationEngineTests
     public async Task A_text_answer_longer_than_allowed_is_asked_again()
     {
         using var bot = await NewHarness().WelcomedAsync();
-        await bot.SayAsync("go first");
-        await bot.SayAsync("red");
-        await bot.SayAsync("yes");
-        await bot.SayAsync("2");
+        await bot.SayEachAsync("go first", "red", "yes", "2");
 
         var retry = await bot.SayAsync("A name far longer than ten characters");
         var next = await bot.SayAsync("  Sam  ");
@@ -174,11 +167,7 @@ public sealed class ConversationEngineTests
     public async Task A_completed_dialog_fills_placeholders_runs_its_action_and_forgets_its_answers()
     {
         using var bot = await NewHarness().WelcomedAsync();
-        await bot.SayAsync("go first");
-        await bot.SayAsync("red");
-        await bot.SayAsync("yes");
-        await bot.SayAsync("2");
-        await bot.SayAsync("Sam");
+        await bot.SayEachAsync("go first", "red", "yes", "2", "Sam");
 
         var replies = await bot.SayAsync("8:30am");
 
@@ -211,10 +200,7 @@ public sealed class ConversationEngineTests
     public async Task A_recognised_answer_resets_the_attempt_count()
     {
         using var bot = await NewHarness().WelcomedAsync();
-        await bot.SayAsync("go first");
-        await bot.SayAsync("banana");
-        await bot.SayAsync("banana");
-        await bot.SayAsync("red");
+        await bot.SayEachAsync("go first", "banana", "banana", "red");
 
         await bot.SayAsync("banana");
         var replies = await bot.SayAsync("banana");
@@ -226,8 +212,7 @@ public sealed class ConversationEngineTests
     public async Task Help_interrupts_a_question_and_then_asks_it_again()
     {
         using var bot = await NewHarness().WelcomedAsync();
-        await bot.SayAsync("go first");
-        await bot.SayAsync("red");
+        await bot.SayEachAsync("go first", "red");
 
         var replies = await bot.SayAsync("Help?");
 
@@ -242,8 +227,7 @@ public sealed class ConversationEngineTests
     public async Task Cancel_ends_every_dialog_and_drops_the_answers()
     {
         using var bot = await NewHarness().WelcomedAsync();
-        await bot.SayAsync("go first");
-        await bot.SayAsync("red");
+        await bot.SayEachAsync("go first", "red");
 
         var replies = await bot.SayAsync("cancel");
 
@@ -255,8 +239,7 @@ public sealed class ConversationEngineTests
     public async Task Start_over_begins_the_outermost_dialog_again()
     {
         using var bot = await NewHarness().WelcomedAsync();
-        await bot.SayAsync("go first");
-        await bot.SayAsync("red");
+        await bot.SayEachAsync("go first", "red");
 
         var replies = await bot.SayAsync("start over");
 

@@ -37,6 +37,15 @@ internal sealed class EngineHarness : IDisposable
     public Task<IReadOnlyList<Reply>> SayAsync(string text, string? activityId = null) =>
         Engine.HandleAsync(Message(text, activityId), CancellationToken.None);
 
+    /// <summary>Says each text in turn, to walk a dialog to the step a test is about.</summary>
+    public async Task SayEachAsync(params string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            await SayAsync(text);
+        }
+    }
+
     public Task<IReadOnlyList<Reply>> ClickAsync(string choiceId) =>
         Engine.HandleAsync(Message(null, null) with { ChoiceId = choiceId }, CancellationToken.None);
 

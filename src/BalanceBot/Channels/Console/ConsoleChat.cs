@@ -61,12 +61,12 @@ internal sealed class ConsoleChat(ConversationEngine engine)
     }
 
     /// <summary>
-    /// A console read cannot be interrupted, so Ctrl+C races it instead: the chat ends at once and the pending read
-    /// is abandoned with the process.
+    /// A console read cannot be interrupted (Console.In's async read even blocks the caller), so it runs on the
+    /// thread pool and Ctrl+C races it: the chat ends at once and the pending read is abandoned with the process.
     /// </summary>
     private static async Task<string?> ReadLineAsync(TextReader input, CancellationToken cancellationToken)
     {
-        var read = input.ReadLineAsync(CancellationToken.None).AsTask();
+        var read = Task.Run(input.ReadLine, CancellationToken.None);
         var cancelled = Task.Delay(Timeout.Infinite, cancellationToken);
         var first = await Task.WhenAny(read, cancelled).ConfigureAwait(false);
         return first == read ? await read.ConfigureAwait(false) : null;
