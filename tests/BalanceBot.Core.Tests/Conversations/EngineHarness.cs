@@ -74,8 +74,3 @@ internal sealed class EngineHarness : IDisposable
 
     public void Dispose() => Database.Dispose();
 }
-
-internal static class ReplyText
-{
-    public static string Joined(this IReadOnlyList<Reply> replies) => string.Join(" | ", replies.Select(r => r.Text));
-}

@@ -11,7 +11,3 @@ internal sealed record ConversationReference(
     ConversationReferenceAccount User,
     ConversationReferenceAccount? Bot,
     string? Locale);
-
-internal sealed record ConversationReferenceConversation(string Id, string? ConversationType, string? TenantId);
-
-internal sealed record ConversationReferenceAccount(string Id, string? Name, string? AadObjectId);

@@ -77,9 +77,3 @@ internal sealed class FakeConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
-
-/// <param name="RawTarget">The request target exactly as sent, so path escaping can be checked.</param>
-internal sealed record ReceivedActivity(string RawTarget, JsonObject Body, string Authorization)
-{
-    public string? Text => Body["text"]?.GetValue<string>();
-}

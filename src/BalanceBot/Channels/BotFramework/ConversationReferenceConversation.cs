@@ -1,0 +1,3 @@
+namespace BalanceBot.Channels.BotFramework;
+
+internal sealed record ConversationReferenceConversation(string Id, string? ConversationType, string? TenantId);
