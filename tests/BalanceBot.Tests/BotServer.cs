@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BalanceBot.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Time.Testing;
@@ -36,11 +37,11 @@ internal sealed class BotServer : IAsyncDisposable
 
     public BalanceBotDatabase Database => App.Services.GetRequiredService<BalanceBotDatabase>();
 
-    public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "balancebot-tests", Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var app = BuildApp(dataFolder, settings, time);
+        var app = BuildApp(dataFolder, settings, time, logs);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var connector = await FakeConnector.StartAsync();
@@ -48,7 +49,7 @@ internal sealed class BotServer : IAsyncDisposable
     }
 
     /// <summary>Builds (without starting) the app the way the tests run it; start-up failures surface here or at start.</summary>
-    public static WebApplication BuildApp(string dataFolder, IDictionary<string, string?>? settings, TimeProvider time)
+    public static WebApplication BuildApp(string dataFolder, IDictionary<string, string?>? settings, TimeProvider time, CapturedLogs? logs = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -65,6 +66,11 @@ internal sealed class BotServer : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Services.AddSingleton(time);
+            if (logs is not null)
+            {
+                builder.Logging.AddProvider(logs);
+                builder.Logging.AddFilter<CapturedLogs>(_ => true);
+            }
         });
     }
 
