@@ -35,9 +35,11 @@ public sealed class ConversationAcrossRestartTests : IAsyncLifetime
         using var again = new HttpClient { BaseAddress = await second.WaitUntilListeningAsync() };
 
         Assert.StartsWith("How many short movement breaks", (await SayAsync(again, "8:45", expectReplies: 1))[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Which country are you in?", (await SayAsync(again, "3", expectReplies: 1))[0].Text, StringComparison.Ordinal);
         Assert.Equal(
             "Saved. Your day starts at 08:45 and you'd like 3 movement breaks. You can change this any time by typing \"settings\".",
-            (await SayAsync(again, "3", expectReplies: 1))[0].Text);
+            (await SayAsync(again, "UK", expectReplies: 1))[0].Text);
+        Assert.Contains("call 999 (or 112) now", (await SayAsync(again, "I've got chest pain", expectReplies: 1))[0].Text, StringComparison.Ordinal);
         Assert.Contains("- what I call you: Alex", (await SayAsync(again, "about", expectReplies: 2))[0].Text, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Users;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,7 @@ public sealed partial class ConversationEngine(
     DialogCatalog catalog,
     IConversationStateStore states,
     IUserStore users,
+    SafetyContactDirectory safetyContacts,
     TimeProvider time,
     ILogger<ConversationEngine> logger)
 {
@@ -35,7 +37,7 @@ public sealed partial class ConversationEngine(
         user ??= new UserRecord { Key = turn.UserKey, FirstSeenUtc = now };
         userChanged |= RefreshFromChannel(user, turn);
 
-        var run = new DialogRun(catalog, state, user, turn);
+        var run = new DialogRun(catalog, state, user, turn, safetyContacts);
         await run.HandleAsync(cancellationToken).ConfigureAwait(false);
 
         if (turn.ActivityId is { } processedId)

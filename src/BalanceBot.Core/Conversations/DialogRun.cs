@@ -1,4 +1,5 @@
 using System.Globalization;
+using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Core.Conversations;
@@ -7,7 +8,7 @@ namespace BalanceBot.Core.Conversations;
 /// The work of one turn on one conversation's dialog stack: begin, continue, end, replace and cancel dialogs,
 /// run steps until the next question, and collect the replies. Not thread-safe; the engine holds the lock.
 /// </summary>
-internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, UserRecord user, Turn turn)
+internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, UserRecord user, Turn turn, SafetyContactDirectory safetyContacts)
 {
     /// <summary>How many answers in a row may go unrecognised before the question is dropped (issue 2).</summary>
     public const int MaxAttempts = 3;
@@ -35,6 +36,17 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
                 await BeginAsync(SystemDialogs.Welcome, cancellationToken).ConfigureAwait(false);
             }
 
+            return;
+        }
+
+        // The safety scan comes before everything else, in and outside dialogs: whatever was going on stops, and the
+        // user is told what to do now (triage.md §2.1 item 1, §4.1 items 4 and 5).
+        var concern = SafetyScanner.Scan(turn.Text);
+        if (concern != SafetyConcern.None)
+        {
+            state.Welcomed = true;
+            state.Stack.Clear();
+            await BeginAsync(concern == SafetyConcern.Crisis ? SystemDialogs.Crisis : SystemDialogs.Emergency, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -264,9 +276,16 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
     };
 
     private string Fill(string text, DialogFrame frame) => Placeholders.Fill(text, name =>
-        frame.Values.TryGetValue(name, out var value) ? value
-        : name == Placeholders.UserName ? UserName()
-        : null);
+        frame.Values.TryGetValue(name, out var value) ? value : BuiltIn(name));
+
+    private string? BuiltIn(string name) => name switch
+    {
+        Placeholders.UserName => UserName(),
+        Placeholders.EmergencyNumber => safetyContacts.For(user).Emergency,
+        Placeholders.UrgentHelp => safetyContacts.For(user).UrgentHelp,
+        Placeholders.CrisisLine => safetyContacts.For(user).CrisisLine,
+        _ => null,
+    };
 
     private string UserName() =>
         user.Preferences.TryGetValue(PreferenceNames.PreferredName, out var preferred) ? preferred

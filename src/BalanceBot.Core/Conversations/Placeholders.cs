@@ -8,7 +8,16 @@ internal static partial class Placeholders
     /// <summary>What the user likes to be called, else their channel display name, else "there".</summary>
     public const string UserName = "user_name";
 
-    public static IReadOnlySet<string> BuiltIns { get; } = new HashSet<string>(StringComparer.Ordinal) { UserName };
+    /// <summary>The user's emergency number in words, e.g. "999 (or 112)", or "your local emergency number".</summary>
+    public const string EmergencyNumber = "emergency_number";
+
+    /// <summary>Where to get a doctor today, e.g. "NHS 111 … or an urgent GP appointment".</summary>
+    public const string UrgentHelp = "urgent_help";
+
+    /// <summary>The crisis line in words, e.g. "Samaritans on 116 123 (free, 24/7)".</summary>
+    public const string CrisisLine = "crisis_line";
+
+    public static IReadOnlySet<string> BuiltIns { get; } = new HashSet<string>(StringComparer.Ordinal) { UserName, EmergencyNumber, UrgentHelp, CrisisLine };
 
     public static IEnumerable<string> NamesIn(string? text) =>
         text is null ? [] : PlaceholderPattern().Matches(text).Select(m => m.Groups["name"].Value);

@@ -18,5 +18,11 @@ public static class SystemDialogs
     /// <summary>Said after three answers in a row that were not understood, before showing help.</summary>
     public const string NotUnderstood = "not_understood";
 
-    public static IReadOnlyList<string> All { get; } = [Welcome, Menu, Help, Cancelled, NotUnderstood];
+    /// <summary>Started when a message contains emergency words, from any step (triage.md §2.1 item 1).</summary>
+    public const string Emergency = "emergency";
+
+    /// <summary>Started when a message contains crisis or self-harm language, from any step (triage.md §4.1 item 5).</summary>
+    public const string Crisis = "crisis";
+
+    public static IReadOnlyList<string> All { get; } = [Welcome, Menu, Help, Cancelled, NotUnderstood, Emergency, Crisis];
 }

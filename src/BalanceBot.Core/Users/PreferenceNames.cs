@@ -7,7 +7,10 @@ public static class PreferenceNames
     public const string WorkdayStart = "workday_start";
     public const string BreaksPerDay = "breaks_per_day";
 
-    public static IReadOnlyList<string> All { get; } = [PreferredName, WorkdayStart, BreaksPerDay];
+    /// <summary>ISO country code for emergency and crisis numbers; overrides the deployment's default.</summary>
+    public const string Country = "country";
+
+    public static IReadOnlyList<string> All { get; } = [PreferredName, WorkdayStart, BreaksPerDay, Country];
 
     /// <summary>How each preference is described to the user when they ask what is stored.</summary>
     public static string Describe(string name) => name switch
@@ -15,6 +18,7 @@ public static class PreferenceNames
         PreferredName => "what I call you",
         WorkdayStart => "when your working day starts",
         BreaksPerDay => "movement breaks you'd like a day",
+        Country => "your country, for emergency and crisis numbers",
         _ => name,
     };
 }

@@ -15,6 +15,7 @@ internal static class ConversationSetup
         var folder = DialogsOptions.ResolveFolder(builder.Configuration[$"{DialogsOptions.Section}:Path"]);
         var catalog = DialogFolder.Load(folder, BuiltInActions.Create());
         builder.Services.AddSingleton(catalog);
+        builder.AddSafetyContacts();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConversationEngine>();
         return builder;

@@ -456,6 +456,54 @@ public sealed class ConversationEngineTests
         Assert.Equal(2, probe.MostAtOnce);
     }
 
+    [Fact]
+    public async Task Emergency_words_stop_any_dialog_and_give_the_emergency_number_at_once()
+    {
+        using var bot = await NewHarness().WelcomedAsync();
+        await bot.SayEachAsync("go first", "red");
+
+        var replies = await bot.SayAsync("actually I have chest pain right now");
+
+        Assert.Equal("Call 999 (or 112) now.", replies.Single().Text);
+        Assert.Empty((await bot.StateAsync()).Stack);
+    }
+
+    [Fact]
+    public async Task Crisis_language_gets_the_crisis_line_and_emergency_number_even_before_the_welcome()
+    {
+        using var bot = NewHarness();
+
+        var replies = await bot.SayAsync("I want to end my life");
+
+        Assert.Equal(
+            "Crisis line Samaritans on 116 123 (free, 24/7); emergency 999 (or 112); doctor NHS 111 (NHS 24 on 111 in Scotland) or an urgent GP appointment.",
+            replies.Single().Text);
+        Assert.Equal("Menu?", (await bot.SayAsync("ok")).Single().Text);
+    }
+
+    [Fact]
+    public async Task Without_a_known_country_the_user_is_told_to_call_their_local_emergency_number()
+    {
+        using var bot = new EngineHarness(TestDialogs.Catalog(FirstDialog), defaultCountry: null);
+        await bot.StartAsync();
+
+        var replies = await bot.SayAsync("my face dropped and my speech is slurred");
+
+        Assert.Equal("Call your local emergency number now.", replies.Single().Text);
+    }
+
+    [Fact]
+    public async Task A_country_the_user_chose_gives_that_countrys_numbers()
+    {
+        using var bot = await NewHarness().WelcomedAsync();
+        var user = new UserRecord { Key = bot.UserKey, FirstSeenUtc = default, Preferences = { [PreferenceNames.Country] = "DE" } };
+        await bot.Users.SaveAsync(user, CancellationToken.None);
+
+        var replies = await bot.SayAsync("I can't breathe");
+
+        Assert.Equal("Call 112 now.", replies.Single().Text);
+    }
+
     /// <summary>A test action that counts how many turns are inside it at once.</summary>
     private sealed class ConcurrencyProbeAction(int holdUntilOthersArrive = 1) : IDialogAction
     {

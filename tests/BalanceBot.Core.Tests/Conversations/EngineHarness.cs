@@ -1,3 +1,4 @@
+using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Users;
 using BalanceBot.Storage;
@@ -12,12 +13,12 @@ internal sealed class EngineHarness : IDisposable
 {
     private int _nextActivityId;
 
-    public EngineHarness(DialogCatalog catalog)
+    public EngineHarness(DialogCatalog catalog, string? defaultCountry = "GB")
     {
         Database = new BalanceBotDatabase(Options.Create(new StorageOptions { Path = BalanceBotDatabase.InMemory }));
         States = new LiteDbConversationStateStore(Database);
         Users = new LiteDbUserStore(Database);
-        Engine = new ConversationEngine(catalog, States, Users, Time, NullLogger<ConversationEngine>.Instance);
+        Engine = new ConversationEngine(catalog, States, Users, new SafetyContactDirectory(SafetyContactDirectory.BuiltIn, defaultCountry), Time, NullLogger<ConversationEngine>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));

@@ -53,6 +53,20 @@ internal static class TestDialogs
             say: Giving up.
           - id: show_help
             goto: dialog:help
+        ---
+        id: emergency
+        steps:
+          - id: text
+            say: Call {emergency_number} now.
+          - id: done
+            end: true
+        ---
+        id: crisis
+        steps:
+          - id: text
+            say: Crisis line {crisis_line}; emergency {emergency_number}; doctor {urgent_help}.
+          - id: done
+            end: true
         """;
 
     /// <summary>Parses each YAML document (separated by <c>---</c>) as its own file named <c>{id-or-index}.yaml</c>.</summary>

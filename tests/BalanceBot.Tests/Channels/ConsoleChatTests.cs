@@ -1,5 +1,6 @@
 using BalanceBot.Channels.Console;
 using BalanceBot.Core;
+using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +19,7 @@ public sealed class ConsoleChatTests : IDisposable
             DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create()),
             new LiteDbConversationStateStore(_database),
             new LiteDbUserStore(_database),
+            new SafetyContactDirectory(SafetyContactDirectory.BuiltIn, "GB"),
             new FakeTimeProvider(),
             NullLogger<ConversationEngine>.Instance);
         var output = new StringWriter();
