@@ -1,3 +1,4 @@
+using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Users;
 
@@ -6,5 +7,13 @@ namespace BalanceBot.Core;
 /// <summary>Every action dialog files may call. The app registers these; the validator checks dialogs against them.</summary>
 public static class BuiltInActions
 {
-    public static IReadOnlyList<IDialogAction> Create() => [new SavePreferenceAction(), new DescribeStoredDataAction()];
+    public static IReadOnlyList<IDialogAction> Create() =>
+    [
+        new SavePreferenceAction(),
+        new DescribeStoredDataAction(),
+        new SwitchAction(),
+        new BranchIfAtLeastAction(),
+        new RouteByLevelAction(),
+        new RaiseLevelForDurationAction(),
+    ];
 }

@@ -59,11 +59,11 @@ public sealed class CommandLineTests : IDisposable
         await using (var chat = AppProcess.Start(["chat", "--user", "kim"], environment))
         {
             await chat.WriteLineAsync("yes");
-            await chat.WriteLineAsync("1");
+            await chat.WriteLineAsync("2");
             await chat.WriteLineAsync("quit");
 
             Assert.Equal(0, await chat.WaitForExitAsync());
-            Assert.Contains("  1. Quick stretch", chat.Output, StringComparison.Ordinal);
+            Assert.Contains("  2. Quick stretch", chat.Output, StringComparison.Ordinal);
             Assert.Contains("As soon as your muscles begin to tremble, take a break.", chat.Output, StringComparison.Ordinal);
             Assert.Contains("Bye!", chat.Output, StringComparison.Ordinal);
         }

@@ -21,6 +21,13 @@ internal static partial class AnswerRecognizers
         "no", "n", "nope", "nah", "not now", "no thanks", "no thank you", "not really", "false", "never", "not yet", "👎",
     };
 
+    private static readonly HashSet<string> UnsureWords = new(StringComparer.Ordinal)
+    {
+        "not sure", "unsure", "im not sure", "i'm not sure", "i am not sure", "maybe", "perhaps", "possibly", "don't know",
+        "dont know", "i don't know", "i dont know", "no idea", "idk", "dunno", "can't tell", "cant tell", "hard to say",
+        "not certain", "i think so", "might be", "sort of", "kind of", "a bit", "a little", "?",
+    };
+
     private static readonly string[] NumberWords =
     [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -123,6 +130,22 @@ internal static partial class AnswerRecognizers
         }
 
         return YesWords.Contains(first) ? true : NoWords.Contains(first) ? false : null;
+    }
+
+    /// <summary>
+    /// "Not sure" in its everyday forms, anywhere in the answer ("no idea", "maybe a bit"): on a red flag it counts
+    /// as yes (triage.md §3.2), so doubt is looked for before yes or no.
+    /// </summary>
+    public static bool IsUnsure(string normalized)
+    {
+        var text = normalized.Replace("’", "'", StringComparison.Ordinal);
+        if (text is "?" || UnsureWords.Contains(text))
+        {
+            return true;
+        }
+
+        var tokens = InputText.Tokens(text.Replace("'", string.Empty, StringComparison.Ordinal));
+        return UnsureWords.Any(phrase => IndexOfSequence(tokens, InputText.Tokens(phrase.Replace("'", string.Empty, StringComparison.Ordinal))) >= 0);
     }
 
     /// <summary>A whole number in range, written as digits ("7", "7/10", "about 7") or a word ("seven").</summary>

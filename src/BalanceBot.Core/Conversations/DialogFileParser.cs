@@ -1,4 +1,5 @@
 using System.Globalization;
+using BalanceBot.Core.Checkup;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,13 +14,13 @@ internal sealed class DialogFileParser
 {
     private static readonly string[] DialogKeys = ["id", "title", "description", "triggers", "steps"];
     private static readonly string[] KindKeys = ["say", "ask", "action", "goto", "end"];
-    private static readonly string[] AskOptionKeys = ["choices", "yes", "no", "min", "max", "max_length"];
-    private static readonly string[] ChoiceKeys = ["id", "label", "synonyms", "next"];
+    private static readonly string[] AskOptionKeys = ["choices", "yes", "no", "min", "max", "max_length", "red_flag"];
+    private static readonly string[] ChoiceKeys = ["id", "label", "synonyms", "next", "level"];
 
     private static readonly Dictionary<StepKind, string[]> KeysByKind = new()
     {
         [StepKind.Say] = ["id", "say", "next"],
-        [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "choices", "yes", "no", "min", "max", "max_length"],
+        [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "choices", "yes", "no", "min", "max", "max_length", "red_flag"],
         [StepKind.Action] = ["id", "action", "args", "next"],
         [StepKind.Goto] = ["id", "goto", "call", "next"],
         [StepKind.End] = ["id", "end"],
@@ -155,7 +156,7 @@ internal sealed class DialogFileParser
 
         var allowed = askKind switch
         {
-            AskKind.Choice => new[] { "choices" },
+            AskKind.Choice => new[] { "choices", "red_flag" },
             AskKind.Confirm => ["yes", "no"],
             AskKind.Number => ["min", "max"],
             AskKind.Text => ["max_length"],
@@ -194,7 +195,7 @@ internal sealed class DialogFileParser
 
         if (askKind == AskKind.Choice)
         {
-            ask = ask with { Choices = ParseChoices(map) };
+            ask = ask with { Choices = ParseChoices(map), RedFlag = OptionalBool(map, "red_flag") ?? false };
         }
 
         return ask;
@@ -220,9 +221,22 @@ internal sealed class DialogFileParser
             CheckKeys(choice, ChoiceKeys, "choice");
             var id = RequiredScalar(choice, "id", "choice");
             var label = RequiredScalar(choice, "label", "choice");
+            TriageLevel? level = null;
+            if (OptionalScalar(choice, "level") is { } levelName)
+            {
+                if (TriageLevels.TryParse(levelName, out var parsed))
+                {
+                    level = parsed;
+                }
+                else
+                {
+                    Problem(choice.Children[new YamlScalarNode("level")], $"unknown level '{levelName}': use {string.Join(", ", TriageLevels.Names)}");
+                }
+            }
+
             if (id is not null && label is not null)
             {
-                choices.Add(new ChoiceDefinition(id, label, OptionalScalarList(choice, "synonyms"), OptionalScalar(choice, "next"), At(choice)));
+                choices.Add(new ChoiceDefinition(id, label, OptionalScalarList(choice, "synonyms"), OptionalScalar(choice, "next"), At(choice), level));
             }
         }
 

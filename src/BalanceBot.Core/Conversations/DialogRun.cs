@@ -13,6 +13,12 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
     /// <summary>How many answers in a row may go unrecognised before the question is dropped (issue 2).</summary>
     public const int MaxAttempts = 3;
 
+    /// <summary>A red flag gets one simpler re-ask; the second unclear answer counts as "not sure".</summary>
+    public const int RedFlagAttempts = 2;
+
+    /// <summary>The choice id every red-flag question has for "not sure" (the validator checks).</summary>
+    public const string NotSureChoiceId = "not_sure";
+
     // The validator rejects loops that never ask; this only guards against a defect in that check.
     private const int MaxStepsPerTurn = 500;
 
@@ -112,13 +118,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
         if (Recognize(step, normalized) is { } answer)
         {
-            frame.Attempts = 0;
-            if (step.Save is not null)
-            {
-                frame.Values[step.Save] = answer.Value;
-            }
-
-            await AdvanceAsync(answer.Next ?? dialog.NextStepId(step), cancellationToken).ConfigureAwait(false);
+            await AcceptAsync(dialog, step, frame, answer, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -131,6 +131,16 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         }
 
         frame.Attempts++;
+
+        // A red flag is asked once more in simpler words (its retry); still unclear, it counts as "not sure",
+        // which escalates like a yes (triage.md §3.2). It never falls through to "not understood".
+        if (step.RedFlag && frame.Attempts >= RedFlagAttempts)
+        {
+            var notSure = step.Choices.Single(c => c.Id == NotSureChoiceId);
+            await AcceptAsync(dialog, step, frame, (notSure.Id, notSure.Next, notSure.Level), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (frame.Attempts >= MaxAttempts)
         {
             state.Stack.Clear();
@@ -141,33 +151,72 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         _replies.Add(Prompt(step, frame, isRetry: true));
     }
 
-    private (string Value, string? Next)? Recognize(StepDefinition step, string normalized)
+    private async Task AcceptAsync(DialogDefinition dialog, StepDefinition step, DialogFrame frame, (string Value, string? Next, TriageLevel? Level) answer, CancellationToken cancellationToken)
+    {
+        frame.Attempts = 0;
+        if (step.Save is not null)
+        {
+            frame.Values[step.Save] = answer.Value;
+        }
+
+        if (answer.Level is { } level)
+        {
+            TriageLevels.Raise(frame.Values, level);
+        }
+
+        await AdvanceAsync(answer.Next ?? dialog.NextStepId(step), cancellationToken).ConfigureAwait(false);
+    }
+
+    private (string Value, string? Next, TriageLevel? Level)? Recognize(StepDefinition step, string normalized)
     {
         switch (step.Ask)
         {
             case AskKind.Choice:
-                var choice = AnswerRecognizers.Choice(step.Choices, turn.ChoiceId, normalized);
-                return choice is null ? null : (choice.Id, choice.Next);
+                var choice = step.RedFlag
+                    ? RedFlagAnswer(step, normalized)
+                    : AnswerRecognizers.Choice(step.Choices, turn.ChoiceId, normalized);
+                return choice is null ? null : (choice.Id, choice.Next, choice.Level);
             case AskKind.Confirm:
                 var yes = AnswerRecognizers.Confirm(turn.ChoiceId, normalized);
                 return yes switch
                 {
-                    true => ("yes", step.YesNext),
-                    false => ("no", step.NoNext),
+                    true => ("yes", step.YesNext, null),
+                    false => ("no", step.NoNext, null),
                     null => null,
                 };
             case AskKind.Number:
                 var number = AnswerRecognizers.Number(normalized, step.Min, step.Max);
-                return number is null ? null : (number.Value.ToString(CultureInfo.InvariantCulture), null);
+                return number is null ? null : (number.Value.ToString(CultureInfo.InvariantCulture), null, null);
             case AskKind.Time:
                 var time = AnswerRecognizers.TimeOfDay(normalized);
-                return time is null ? null : (time, null);
+                return time is null ? null : (time, null, null);
             case AskKind.Text:
                 var text = AnswerRecognizers.Text(turn.Text, step.MaxLength);
-                return text is null ? null : (text, null);
+                return text is null ? null : (text, null, null);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Red-flag answers: a click; then any sign of doubt ("no idea" must never read as "no"); then yes or no in their
+    /// everyday forms; then the labels, synonyms and numbers of the choices.
+    /// </summary>
+    private ChoiceDefinition? RedFlagAnswer(StepDefinition step, string normalized)
+    {
+        if (turn.ChoiceId is not null)
+        {
+            return step.Choices.FirstOrDefault(c => c.Id == turn.ChoiceId);
+        }
+
+        var id = AnswerRecognizers.IsUnsure(normalized) ? NotSureChoiceId
+            : AnswerRecognizers.Confirm(null, normalized) switch
+            {
+                true => "yes",
+                false => "no",
+                null => null,
+            };
+        return id is not null ? step.Choices.Single(c => c.Id == id) : AnswerRecognizers.Choice(step.Choices, null, normalized);
     }
 
     private async Task BeginAsync(string dialogId, CancellationToken cancellationToken)

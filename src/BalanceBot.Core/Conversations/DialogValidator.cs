@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BalanceBot.Core.Checkup;
 
 namespace BalanceBot.Core.Conversations;
 
@@ -89,11 +90,18 @@ public static partial class DialogValidator
             }
 
             CheckGraph();
+            CheckCheckup();
         }
 
         private HashSet<string> DefinedValues()
         {
             var defined = new HashSet<string>(Placeholders.BuiltIns, StringComparer.Ordinal);
+            if (dialog.Steps.Any(s => s.Choices.Any(c => c.Level is not null)))
+            {
+                // The engine keeps a check-up's running level under this name.
+                defined.Add(TriageLevels.ValueName);
+            }
+
             foreach (var step in dialog.Steps)
             {
                 if (step.Save is not null)
@@ -233,9 +241,16 @@ public static partial class DialogValidator
                 return;
             }
 
-            foreach (var arg in step.Args.Keys.Where(k => action.Parameters.All(p => p.Name != k)))
+            foreach (var arg in step.Args.Where(a => action.Parameters.All(p => p.Name != a.Key)))
             {
-                Problem(step, $"action '{action.Name}' has no argument '{arg}' (it takes: {string.Join(", ", action.Parameters.Select(p => p.Name))})");
+                if (action.ExtraArgumentsAreSteps)
+                {
+                    CheckStepReference(step, arg.Value, $"case '{arg.Key}'");
+                }
+                else
+                {
+                    Problem(step, $"action '{action.Name}' has no argument '{arg.Key}' (it takes: {string.Join(", ", action.Parameters.Select(p => p.Name))})");
+                }
             }
 
             foreach (var parameter in action.Parameters)
@@ -332,6 +347,104 @@ public static partial class DialogValidator
             CheckLoopsWithoutAsk(edges);
         }
 
+        /// <summary>
+        /// Check-up safety rules (issue 3): red-flag questions escalate on doubt, an emergency answer ends the
+        /// questions at once, every path ends in the level's outcome, and the emergency screen comes first.
+        /// </summary>
+        private void CheckCheckup()
+        {
+            foreach (var step in dialog.Steps.Where(s => s.RedFlag))
+            {
+                CheckRedFlag(step);
+            }
+
+            var leveled = dialog.Steps.Where(s => s.Choices.Any(c => c.Level is not null)).ToList();
+            foreach (var step in leveled)
+            {
+                foreach (var choice in step.Choices.Where(c => c.Level == TriageLevel.Emergency))
+                {
+                    var target = choice.Next ?? dialog.NextStepId(step);
+                    if (target is null || dialog.FindStep(target) is not { Kind: StepKind.Action, ActionName: RouteByLevelAction.ActionName })
+                    {
+                        problems.Add(new(choice.Location, $"choice '{choice.Id}' raises the level to emergency, so it must go straight to a {RouteByLevelAction.ActionName} step (one emergency answer ends the questions)"));
+                    }
+                }
+            }
+
+            if (leveled.Count == 0)
+            {
+                return;
+            }
+
+            var routes = dialog.Steps.Where(s => s.ActionName == RouteByLevelAction.ActionName).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            if (ReachableAvoiding(routes).FirstOrDefault(id => dialog.FindStep(id) is { } s && IsExit(s)) is { } bypass)
+            {
+                Problem(dialog.FindStep(bypass)!, $"check-up dialog '{dialog.Id}' can reach step '{bypass}' without an outcome: every path must pass a {RouteByLevelAction.ActionName} step");
+            }
+
+            var screens = dialog.Steps.Where(s => s.Id.StartsWith("screen_", StringComparison.Ordinal)).ToList();
+            foreach (var areaAsk in dialog.Steps.Where(s => s.Kind == StepKind.Ask && s.Save == "area"))
+            {
+                foreach (var screen in screens.Where(screen => ReachableAvoiding(new HashSet<string>(StringComparer.Ordinal) { screen.Id }).Contains(areaAsk.Id)))
+                {
+                    Problem(areaAsk, $"the area question can be reached without the emergency screen question '{screen.Id}': the screen comes first");
+                }
+            }
+        }
+
+        private void CheckRedFlag(StepDefinition step)
+        {
+            if (step.Ask != AskKind.Choice || !step.Choices.Select(c => c.Id).SequenceEqual(["yes", "no", DialogRun.NotSureChoiceId]))
+            {
+                Problem(step, "a red_flag question is a choice with exactly the choices yes, no and not_sure, in that order");
+                return;
+            }
+
+            var (yes, no, notSure) = (step.Choices[0], step.Choices[1], step.Choices[2]);
+            if (yes.Level is null)
+            {
+                problems.Add(new(yes.Location, $"the yes answer of red flag '{step.Id}' needs a level (its floor)"));
+            }
+            else if (notSure.Level is null || notSure.Level < yes.Level)
+            {
+                problems.Add(new(notSure.Location, $"not_sure on red flag '{step.Id}' must raise at least as far as yes ({TriageLevels.Name(yes.Level.Value)}): doubt escalates"));
+            }
+
+            if (no.Level is not null)
+            {
+                problems.Add(new(no.Location, $"no on red flag '{step.Id}' must not raise the level"));
+            }
+
+            if (step.Retry is null)
+            {
+                Problem(step, $"red flag '{step.Id}' needs a retry: the question again in simpler words, with examples");
+            }
+        }
+
+        /// <summary>Steps reachable from the first step when the given steps are taken out of the graph.</summary>
+        private HashSet<string> ReachableAvoiding(HashSet<string> avoided)
+        {
+            var reachable = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<string>();
+            if (!avoided.Contains(dialog.Steps[0].Id))
+            {
+                pending.Push(dialog.Steps[0].Id);
+            }
+
+            while (pending.TryPop(out var id))
+            {
+                if (reachable.Add(id))
+                {
+                    foreach (var next in Successors(dialog.FindStep(id)!).Where(n => !avoided.Contains(n)))
+                    {
+                        pending.Push(next);
+                    }
+                }
+            }
+
+            return reachable;
+        }
+
         private void CheckLoopsWithoutAsk(Dictionary<string, List<string>> edges)
         {
             // Steps that run without waiting (say, action, goto) must not form a cycle, or a turn would never finish.
@@ -410,6 +523,14 @@ public static partial class DialogValidator
                         foreach (var parameter in action.Parameters.Where(p => p.IsStepReference))
                         {
                             Add(step.Args.GetValueOrDefault(parameter.Name));
+                        }
+
+                        if (action.ExtraArgumentsAreSteps)
+                        {
+                            foreach (var arg in step.Args.Where(a => action.Parameters.All(p => p.Name != a.Key)))
+                            {
+                                Add(arg.Value);
+                            }
                         }
                     }
 

@@ -14,6 +14,12 @@ public interface IDialogAction
     /// <summary>Value names this action may set, so that <c>{placeholders}</c> after it count as defined.</summary>
     IReadOnlyList<string> Outputs { get; }
 
+    /// <summary>
+    /// True when arguments beyond <see cref="Parameters"/> are allowed and each names a step (a switch's cases);
+    /// the validator then checks they resolve and counts them as ways forward.
+    /// </summary>
+    bool ExtraArgumentsAreSteps => false;
+
     /// <summary>Checks literal arguments beyond presence (allowed values); returns what is wrong, if anything.</summary>
     IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues);
 

@@ -25,6 +25,12 @@ public sealed record StepDefinition
 
     public IReadOnlyList<ChoiceDefinition> Choices { get; init; } = [];
 
+    /// <summary>
+    /// For check-up questions about a red flag (a choice ask with yes, no and not_sure): an answer that is still not
+    /// understood after the simpler re-ask counts as not_sure, so it escalates and never silently passes (triage.md §3.2).
+    /// </summary>
+    public bool RedFlag { get; init; }
+
     /// <summary>For <c>ask: confirm</c>: where a yes or a no leads (null: <see cref="Next"/>).</summary>
     public string? YesNext { get; init; }
 

@@ -155,7 +155,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void An_unknown_action_is_reported_with_the_known_ones() =>
-        Assert.Contains("d7.yaml:3: unknown action 'launch_rocket' (known: describe_stored_data, save_preference)", Problems("""
+        Assert.Contains("d7.yaml:3: unknown action 'launch_rocket' (known: branch_if_at_least, describe_stored_data, raise_level_for_duration, route_by_level, save_preference, switch)", Problems("""
             id: extra
             steps:
               - id: go
