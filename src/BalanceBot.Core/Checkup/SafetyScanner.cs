@@ -17,6 +17,7 @@ public static class SafetyScanner
         "want to die", "wanna die", "wish i was dead", "wish i were dead", "kill myself", "killing myself",
         "end my life", "ending my life", "take my own life", "taking my own life", "end it all", "suicide", "suicidal",
         "hurt myself", "hurting myself", "harm myself", "harming myself", "self harm", "self-harm", "selfharm",
+        "self harming", "self-harming", "selfharming",
         "cut myself", "cutting myself", "better off without me", "better off dead", "no reason to live",
         "don't want to live", "dont want to live", "do not want to live", "don't want to be alive", "dont want to be alive",
         "stockpiling tablets", "stockpiling pills", "overdose");

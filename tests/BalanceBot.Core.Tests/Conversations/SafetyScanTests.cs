@@ -27,6 +27,7 @@ public sealed class SafetyScanTests
     [InlineData("I've been thinking about suicide")]
     [InlineData("I hurt myself last night")]
     [InlineData("self-harm")]
+    [InlineData("I have been self-harming again")]
     [InlineData("everyone would be better off without me")]
     [InlineData("I don't want to live like this, and I have chest pain")]
     public void Crisis_language_is_found_and_wins_over_emergency_words(string text) =>

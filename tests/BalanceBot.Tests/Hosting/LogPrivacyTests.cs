@@ -41,4 +41,31 @@ public sealed class LogPrivacyTests
         Assert.DoesNotContain(logs.Entries, e => e.Contains("Marmaduke", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, e => e.Contains("movement coach", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Check_up_answers_never_reach_the_logs_at_any_level()
+    {
+        var logs = new CapturedLogs();
+        await using var bot = await BotServer.StartAsync(logs: logs);
+        string[] said =
+        [
+            "hi", "no", "my back hurts",
+            "no Quetzal", "no", "no", "no", // the emergency screen
+            "lower back Axolotl", "no", "no", "no", "no", "no", "no", "no", "no", "no", "no", // the area and its red flags
+            "no Pangolin", "2", "1", "6 Wombat", "no", "no", "not much", // onset, movement, duration, pain, inflammation, nerves, mood
+            "no", // no stretch now
+        ];
+
+        for (var i = 0; i < said.Length; i++)
+        {
+            await bot.PostAsync(bot.Message(said[i], $"checkup-{i}"));
+        }
+
+        var replies = bot.Connector.Drain();
+        Assert.Contains(replies, r => r.Text?.StartsWith("**", StringComparison.Ordinal) == true);
+        foreach (var secret in new[] { "Quetzal", "Axolotl", "Pangolin", "Wombat", "back hurts", "lower back", "self_care", "urgent_same_day" })
+        {
+            Assert.DoesNotContain(logs.Entries, e => e.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+    }
 }
