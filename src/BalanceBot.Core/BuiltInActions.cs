@@ -1,5 +1,6 @@
 using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Exercises;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Core;
@@ -15,5 +16,6 @@ public static class BuiltInActions
         new BranchIfAtLeastAction(),
         new RouteByLevelAction(),
         new RaiseLevelForDurationAction(),
+        new ShowExerciseAction(),
     ];
 }

@@ -19,6 +19,9 @@ public sealed class ConversationState
 
     public bool Welcomed { get; set; }
 
+    /// <summary>The exercise shown last, so the next one is a different one.</summary>
+    public string? LastExerciseId { get; set; }
+
     public DateTimeOffset UpdatedUtc { get; set; }
 
     public DialogFrame? Active => Stack.Count == 0 ? null : Stack[^1];

@@ -1,9 +1,10 @@
+using BalanceBot.Core.Exercises;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Core.Conversations;
 
 /// <summary>What an action may see and change during one step.</summary>
-public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDictionary<string, string> args, Dictionary<string, string> values, List<Reply> replies)
+public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDictionary<string, string> args, Dictionary<string, string> values, List<Reply> replies, ExerciseLibrary? exercises = null)
 {
     public Turn Turn { get; } = turn;
 
@@ -16,6 +17,11 @@ public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDic
     public Dictionary<string, string> Values { get; } = values;
 
     public bool UserChanged { get; private set; }
+
+    public ExerciseLibrary Exercises { get; } = exercises ?? ExerciseLibrary.Empty;
+
+    /// <summary>The exercise this conversation showed last; set it when showing one.</summary>
+    public string? LastExerciseId { get; set; }
 
     public void MarkUserChanged() => UserChanged = true;
 

@@ -1,3 +1,5 @@
+using BalanceBot.Core.Exercises;
+
 namespace BalanceBot.Core.Conversations;
 
 /// <summary>The validated set of dialogs and actions the engine runs. Built once at start-up.</summary>
@@ -7,8 +9,9 @@ public sealed class DialogCatalog
     private readonly Dictionary<string, IDialogAction> _actions;
     private readonly Dictionary<string, DialogDefinition> _triggers;
 
-    public DialogCatalog(IEnumerable<DialogDefinition> dialogs, IEnumerable<IDialogAction> actions)
+    public DialogCatalog(IEnumerable<DialogDefinition> dialogs, IEnumerable<IDialogAction> actions, ExerciseLibrary? exercises = null)
     {
+        Exercises = exercises ?? ExerciseLibrary.Empty;
         _dialogs = new Dictionary<string, DialogDefinition>(StringComparer.Ordinal);
         _triggers = new Dictionary<string, DialogDefinition>(StringComparer.Ordinal);
         foreach (var dialog in dialogs)
@@ -24,6 +27,8 @@ public sealed class DialogCatalog
     }
 
     public IEnumerable<DialogDefinition> Dialogs => _dialogs.Values;
+
+    public ExerciseLibrary Exercises { get; }
 
     public IReadOnlyDictionary<string, IDialogAction> Actions => _actions;
 

@@ -1,26 +1,32 @@
+using BalanceBot.Core.Exercises;
+
 namespace BalanceBot.Core.Conversations;
 
 /// <summary>Loads every <c>*.yaml</c> dialog file of a folder and validates the whole set.</summary>
 public static class DialogFolder
 {
-    /// <summary>Parses and validates; problems name files as <paramref name="folder"/> joined with the file name.</summary>
-    public static (IReadOnlyList<DialogDefinition> Dialogs, IReadOnlyList<DialogProblem> Problems) Check(string folder, IReadOnlyCollection<IDialogAction> actions)
+    /// <summary>
+    /// Parses and validates the dialogs and the exercise library (<c>exercises.yaml</c>); problems name files as
+    /// <paramref name="folder"/> joined with the file name.
+    /// </summary>
+    public static DialogFolderContent Check(string folder, IReadOnlyCollection<IDialogAction> actions)
     {
         var problems = new List<DialogProblem>();
         if (!Directory.Exists(folder))
         {
             problems.Add(new DialogProblem(new SourceLocation(folder, 1), "dialog folder does not exist"));
-            return ([], problems);
+            return new([], ExerciseLibrary.Empty, problems);
         }
 
         var files = Directory.EnumerateFiles(folder, "*.*", SearchOption.TopDirectoryOnly)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Where(f => Path.GetFileName(f) != ExerciseFileParser.FileName)
             .Order(StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0)
         {
             problems.Add(new DialogProblem(new SourceLocation(folder, 1), "dialog folder holds no .yaml files"));
-            return ([], problems);
+            return new([], ExerciseLibrary.Empty, problems);
         }
 
         var dialogs = new List<DialogDefinition>();
@@ -39,13 +45,22 @@ public static class DialogFolder
             problems.AddRange(DialogValidator.Validate(dialogs, actions));
         }
 
-        return (dialogs, problems);
+        var libraryFile = Path.Combine(folder, ExerciseFileParser.FileName);
+        var library = File.Exists(libraryFile)
+            ? ExerciseFileParser.Parse(libraryFile, File.ReadAllText(libraryFile), problems)
+            : ExerciseLibrary.Empty;
+        if (!File.Exists(libraryFile))
+        {
+            problems.Add(new DialogProblem(new SourceLocation(libraryFile, 1), "the exercise library is missing"));
+        }
+
+        return new(dialogs, library, problems);
     }
 
     /// <summary>Loads a folder for running: any problem stops start-up with all of them listed.</summary>
     public static DialogCatalog Load(string folder, IReadOnlyCollection<IDialogAction> actions)
     {
-        var (dialogs, problems) = Check(folder, actions);
-        return problems.Count > 0 ? throw new DialogValidationException(problems) : new DialogCatalog(dialogs, actions);
+        var (dialogs, library, problems) = Check(folder, actions);
+        return problems.Count > 0 ? throw new DialogValidationException(problems) : new DialogCatalog(dialogs, actions, library);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BalanceBot.Core.Checkup;
+using BalanceBot.Core.Exercises;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Core.Conversations;
@@ -73,6 +74,12 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
         if (state.Active is null)
         {
+            if (turn.ChoiceId is null && StretchCommand.TryParse(normalized, out var area))
+            {
+                ShowExercise(area);
+                return;
+            }
+
             var triggered = catalog.FindTriggered(normalized);
             await BeginAsync(triggered?.Id ?? SystemDialogs.Menu, cancellationToken).ConfigureAwait(false);
             return;
@@ -122,11 +129,18 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             return;
         }
 
-        // Not an answer, but the name of something else to do ("stretch" while asked for a time): switch to it.
+        // Not an answer, but the name of something else to do ("settings" while asked for a time): switch to it.
         if (turn.ChoiceId is null && catalog.FindTriggered(normalized) is { } triggered)
         {
             state.Stack.Clear();
             await BeginAsync(triggered.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (turn.ChoiceId is null && StretchCommand.TryParse(normalized, out var stretchArea))
+        {
+            state.Stack.Clear();
+            ShowExercise(stretchArea);
             return;
         }
 
@@ -296,10 +310,41 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
     private async Task<string?> RunActionAsync(DialogDefinition dialog, StepDefinition step, DialogFrame frame, CancellationToken cancellationToken)
     {
         var action = catalog.Actions[step.ActionName!];
-        var context = new DialogActionContext(turn, user, step.Args, frame.Values, _replies);
+        var saidBefore = _replies.Count;
+        var context = new DialogActionContext(turn, user, step.Args, frame.Values, _replies, catalog.Exercises) { LastExerciseId = state.LastExerciseId };
         var result = await action.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
         UserChanged |= context.UserChanged;
+        state.LastExerciseId = context.LastExerciseId;
+        FillBuiltIns(saidBefore);
         return result.EndDialog ? null : result.GotoStep ?? dialog.NextStepId(step);
+    }
+
+    /// <summary>One exercise for the area (or any area), not the one shown last, with the stop rules.</summary>
+    private void ShowExercise(string? area)
+    {
+        var exercise = catalog.Exercises.Next(area, state.LastExerciseId);
+        if (exercise is null)
+        {
+            return;
+        }
+
+        state.LastExerciseId = exercise.Id;
+        _replies.Add(Reply.Say(Placeholders.Fill(ExerciseText.Render(exercise, catalog.Exercises), BuiltIn)));
+    }
+
+    /// <summary>
+    /// What an action said may hold built-in placeholders (the exercise stop rule names the emergency number). Only
+    /// the replies from <paramref name="start"/> on are filled: text said earlier may contain what users typed.
+    /// </summary>
+    private void FillBuiltIns(int start)
+    {
+        for (var i = start; i < _replies.Count; i++)
+        {
+            if (_replies[i].Text.Contains('{', StringComparison.Ordinal))
+            {
+                _replies[i] = _replies[i] with { Text = Placeholders.Fill(_replies[i].Text, BuiltIn) };
+            }
+        }
     }
 
     private Reply Prompt(StepDefinition step, DialogFrame frame, bool isRetry)

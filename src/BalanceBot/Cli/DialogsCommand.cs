@@ -28,7 +28,7 @@ internal static class DialogsCommand
     private static int Validate(ParseResult parseResult)
     {
         var folder = parseResult.GetValue(Folder) ?? DialogsOptions.ResolveFolder(Environment.GetEnvironmentVariable("Dialogs__Path"));
-        var (dialogs, problems) = DialogFolder.Check(folder, BuiltInActions.Create());
+        var (dialogs, exercises, problems) = DialogFolder.Check(folder, BuiltInActions.Create());
         foreach (var problem in problems)
         {
             System.Console.Out.WriteLine(problem.ToString());
@@ -40,7 +40,7 @@ internal static class DialogsCommand
             return 1;
         }
 
-        System.Console.Out.WriteLine($"{dialogs.Count} dialogs in {folder}: no problems.");
+        System.Console.Out.WriteLine($"{dialogs.Count} dialogs and {exercises.All.Count} exercises in {folder}: no problems.");
         return 0;
     }
 }

@@ -48,6 +48,7 @@ internal sealed class LiteDbConversationStateStore(BalanceBotDatabase database) 
         {
             ["_id"] = state.Key,
             ["welcomed"] = state.Welcomed,
+            ["lastExercise"] = state.LastExerciseId,
             ["stack"] = stack,
             ["recent"] = new BsonArray(state.RecentActivityIds.Select(id => new BsonValue(id))),
             ["updated"] = state.UpdatedUtc.UtcDateTime,
@@ -60,6 +61,7 @@ internal sealed class LiteDbConversationStateStore(BalanceBotDatabase database) 
         {
             Key = document["_id"].AsString,
             Welcomed = document["welcomed"].AsBoolean,
+            LastExerciseId = document.TryGetValue("lastExercise", out var last) && last.IsString ? last.AsString : null,
             UpdatedUtc = new DateTimeOffset(document["updated"].AsDateTime.ToUniversalTime(), TimeSpan.Zero),
         };
         state.RecentActivityIds.AddRange(document["recent"].AsArray.Select(v => v.AsString));

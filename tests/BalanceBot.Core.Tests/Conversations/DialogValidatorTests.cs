@@ -155,7 +155,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void An_unknown_action_is_reported_with_the_known_ones() =>
-        Assert.Contains("d7.yaml:3: unknown action 'launch_rocket' (known: branch_if_at_least, describe_stored_data, raise_level_for_duration, route_by_level, save_preference, switch)", Problems("""
+        Assert.Contains("d7.yaml:3: unknown action 'launch_rocket' (known: branch_if_at_least, describe_stored_data, raise_level_for_duration, route_by_level, save_preference, show_exercise, switch)", Problems("""
             id: extra
             steps:
               - id: go
@@ -279,7 +279,7 @@ public sealed class DialogValidatorTests
     [Fact]
     public void The_real_dialogs_folder_is_valid()
     {
-        var (dialogs, problems) = DialogFolder.Check(RepositoryPaths.Dialogs, BuiltInActions.Create());
+        var (dialogs, _, problems) = DialogFolder.Check(RepositoryPaths.Dialogs, BuiltInActions.Create());
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Superset(SystemDialogs.All.ToHashSet(), dialogs.Select(d => d.Id).ToHashSet());
@@ -288,7 +288,7 @@ public sealed class DialogValidatorTests
     [Fact]
     public void The_real_dialogs_use_every_step_and_ask_kind()
     {
-        var (dialogs, _) = DialogFolder.Check(RepositoryPaths.Dialogs, BuiltInActions.Create());
+        var (dialogs, _, _) = DialogFolder.Check(RepositoryPaths.Dialogs, BuiltInActions.Create());
         var steps = dialogs.SelectMany(d => d.Steps).ToList();
 
         Assert.Equal(Enum.GetValues<StepKind>().ToHashSet(), steps.Select(s => s.Kind).ToHashSet());

@@ -43,7 +43,7 @@ public sealed class ConsoleChatTests : IDisposable
     {
         var transcript = await ChatAsync("yes\nQuick stretch\n");
 
-        Assert.Contains("Which area would you like to loosen up?", transcript, StringComparison.Ordinal);
+        Assert.Contains("Which area would you like to work on?", transcript, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,150 @@
+using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Tests.Conversations;
+
+namespace BalanceBot.Core.Tests.Exercises;
+
+public sealed class ExerciseLibraryTests
+{
+    private static readonly ExerciseLibrary Library = DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create()).Exercises;
+
+    private const string Valid = """
+          - id: chest_stretch
+            name: Chest stretch
+            areas: [upper_back]
+            targets: the chest
+            kind: stretch
+            steps: [Stand in a doorway., Lean forward.]
+            dose: 20 seconds
+            feel: a stretch
+            stop_if: it hurts.
+            avoid_if: a recent shoulder injury.
+            balances: back_squeeze
+          - id: back_squeeze
+            name: Back squeeze
+            areas: [upper_back]
+            targets: the upper back
+            kind: strengthen
+            steps: [Squeeze your shoulder blades.]
+            dose: 10 times
+            feel: work
+            stop_if: it hurts.
+            avoid_if: unexplained back pain.
+            balances: chest_stretch
+        """;
+
+    private static List<string> Problems(string exercises)
+    {
+        var problems = new List<DialogProblem>();
+        ExerciseFileParser.Parse("exercises.yaml", "exercises:\n" + exercises, problems);
+        return problems.Select(p => p.ToString()).Where(p => !p.Contains("no exercise covers", StringComparison.Ordinal) && !p.Contains("it needs at least", StringComparison.Ordinal)).ToList();
+    }
+
+    [Fact]
+    public void The_real_library_has_at_least_24_exercises_covering_every_area_with_balanced_pairs()
+    {
+        Assert.True(Library.All.Count >= ExerciseFileParser.MinimumExercises, $"{Library.All.Count} exercises");
+        Assert.All(ExerciseLibrary.Areas, area => Assert.NotEmpty(Library.ForArea(area)));
+        var paired = Library.All.Where(e => e.Balances is not null).ToList();
+        Assert.True(paired.Count >= 20, $"only {paired.Count} exercises are in balancing pairs");
+        Assert.All(paired, e => Assert.NotEqual(e.Kind, Library.Find(e.Balances!)!.Kind));
+        Assert.Contains(Library.All, e => e.Id == "doorway_chest_stretch" && e.Balances == "shoulder_blade_squeeze");
+    }
+
+    [Fact]
+    public void A_well_formed_pair_is_valid() => Assert.Empty(Problems(Valid));
+
+    [Fact]
+    public void A_missing_field_is_reported_at_the_exercise() =>
+        Assert.Contains("exercises.yaml:2: exercise is missing 'avoid_if'", Problems(Valid.Replace("    avoid_if: a recent shoulder injury.\n", string.Empty, StringComparison.Ordinal)));
+
+    [Fact]
+    public void An_unknown_area_is_reported() =>
+        Assert.Contains(Problems(Valid.Replace("areas: [upper_back]\n    targets: the chest", "areas: [elbowz]\n    targets: the chest", StringComparison.Ordinal)),
+            p => p.StartsWith("exercises.yaml:2: unknown area 'elbowz'", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_link_that_is_not_returned_is_reported() =>
+        Assert.Contains("exercises.yaml:2: 'chest_stretch' balances 'back_squeeze', but 'back_squeeze' does not balance it back",
+            Problems(Valid.Replace("\n    balances: chest_stretch", string.Empty, StringComparison.Ordinal)));
+
+    [Fact]
+    public void A_link_to_nothing_is_reported() =>
+        Assert.Contains("exercises.yaml:2: balances 'back_squeze' is not an exercise",
+            Problems(Valid.Replace("balances: back_squeeze", "balances: back_squeze", StringComparison.Ordinal)));
+
+    [Fact]
+    public void Two_stretches_cannot_balance_each_other() =>
+        Assert.Contains(Problems(Valid.Replace("kind: strengthen", "kind: stretch", StringComparison.Ordinal)),
+            p => p.Contains("are both stretch exercises", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_small_library_is_reported()
+    {
+        var problems = new List<DialogProblem>();
+        ExerciseFileParser.Parse("exercises.yaml", "exercises:\n" + Valid, problems);
+
+        Assert.Contains(problems, p => p.Message == "the library has 2 exercises; it needs at least 24");
+        Assert.Contains(problems, p => p.Message == "no exercise covers the area 'knee'");
+    }
+
+    [Theory]
+    [InlineData("stretch", true, null)]
+    [InlineData("/stretch", true, null)]
+    [InlineData("stretch neck", true, "neck")]
+    [InlineData("stretch my lower back", true, "lower_back")]
+    [InlineData("stretch for my wrists please", true, "arm_hand")]
+    [InlineData("neck stretch", true, "neck")]
+    [InlineData("stretch upper back", true, "upper_back")]
+    [InlineData("stretch break", false, null)]
+    [InlineData("the chest stretch was great thanks", false, null)]
+    [InlineData("my neck hurts", false, null)]
+    public void Stretch_commands_name_an_area_or_none(string text, bool isCommand, string? area)
+    {
+        Assert.Equal(isCommand, StretchCommand.TryParse(InputText.Normalize(text), out var parsed));
+        Assert.Equal(area, parsed);
+    }
+
+    [Fact]
+    public async Task Stretch_shows_an_exercise_at_once_and_never_the_same_one_twice_in_a_row()
+    {
+        using var bot = await new EngineHarness(DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create())).WelcomedAsync();
+        await bot.SayAsync("no");
+
+        var first = (await bot.SayAsync("stretch neck")).Single().Text;
+        var second = (await bot.SayAsync("stretch neck")).Single().Text;
+
+        Assert.Empty((await bot.StateAsync()).Stack);
+        Assert.NotEqual(first, second);
+        var neckNames = Library.ForArea("neck").Select(e => $"**{e.Name}**").ToList();
+        Assert.Contains(neckNames, n => first.StartsWith(n, StringComparison.Ordinal));
+        Assert.Contains(neckNames, n => second.StartsWith(n, StringComparison.Ordinal));
+        Assert.Contains("As soon as your muscles begin to tremble, take a break.", first, StringComparison.Ordinal);
+        Assert.Contains("call 999 (or 112) if you get chest pain", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stretch_typed_in_the_middle_of_a_dialog_switches_to_the_exercise()
+    {
+        using var bot = await new EngineHarness(DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create())).WelcomedAsync();
+        await bot.SayEachAsync("no", "settings", "Robin");
+
+        // Asked for a time of day, which "stretch wrists" is not.
+        var reply = (await bot.SayAsync("stretch wrists")).Single().Text;
+
+        Assert.Contains(Library.ForArea("arm_hand"), e => reply.StartsWith($"**{e.Name}**", StringComparison.Ordinal));
+        Assert.Empty((await bot.StateAsync()).Stack);
+    }
+
+    [Fact]
+    public async Task A_self_care_check_up_offers_an_exercise_for_its_area()
+    {
+        using var bot = await new EngineHarness(DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create())).WelcomedAsync();
+        var patient = new Checkup.ScriptedPatient(bot, new Dictionary<string, string> { ["area"] = "knee", ["offer_stretch"] = "yes" });
+
+        var result = await patient.RunAsync("my knee hurts");
+
+        Assert.Equal(BalanceBot.Core.Checkup.TriageLevel.SelfCare, result.Level);
+        Assert.Contains(Library.ForArea("knee"), e => result.Transcript[^1].StartsWith($"**{e.Name}**", StringComparison.Ordinal));
+    }
+}
