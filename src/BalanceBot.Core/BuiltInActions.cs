@@ -17,5 +17,6 @@ public static class BuiltInActions
         new RouteByLevelAction(),
         new RaiseLevelForDurationAction(),
         new ShowExerciseAction(),
+        new KeepCheckupAction(),
     ];
 }

@@ -37,7 +37,7 @@ public sealed partial class ConversationEngine(
         user ??= new UserRecord { Key = turn.UserKey, FirstSeenUtc = now };
         userChanged |= RefreshFromChannel(user, turn);
 
-        var run = new DialogRun(catalog, state, user, turn, safetyContacts);
+        var run = new DialogRun(catalog, state, user, turn, safetyContacts, now);
         await run.HandleAsync(cancellationToken).ConfigureAwait(false);
 
         if (turn.ActivityId is { } processedId)

@@ -23,6 +23,9 @@ public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDic
     /// <summary>The exercise this conversation showed last; set it when showing one.</summary>
     public string? LastExerciseId { get; set; }
 
+    /// <summary>When this turn happens, from the engine's clock.</summary>
+    public DateTimeOffset Now { get; init; }
+
     public void MarkUserChanged() => UserChanged = true;
 
     public void Say(string text) => replies.Add(Reply.Say(text));

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Conversations;
 
 namespace BalanceBot.Core.Users;
@@ -46,6 +48,12 @@ public sealed class DescribeStoredDataAction : IDialogAction
             {
                 text.Append("\n- ").Append(PreferenceNames.Describe(name)).Append(": ").Append(value);
             }
+        }
+
+        if (user.CheckupHistory.Count > 0)
+        {
+            text.Append("\n- check-ups you asked me to keep (area, advice level, date): ")
+                .Append(string.Join("; ", user.CheckupHistory.Select(c => $"{c.Area.Replace('_', ' ')}, {TriageLevels.Name(c.Level).Replace('_', ' ')}, {c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")));
         }
 
         text.Append("\n- where we are in the current conversation, until it ends");

@@ -1,3 +1,5 @@
+using BalanceBot.Core.Checkup;
+
 namespace BalanceBot.Core.Users;
 
 /// <summary>What BalanceBot keeps about one person on one channel.</summary>
@@ -17,4 +19,7 @@ public sealed class UserRecord
     public Dictionary<string, string> Preferences { get; init; } = new(StringComparer.Ordinal);
 
     public required DateTimeOffset FirstSeenUtc { get; init; }
+
+    /// <summary>Check-ups the user chose to keep: area, level and date only, oldest first.</summary>
+    public List<CheckupRecord> CheckupHistory { get; init; } = [];
 }

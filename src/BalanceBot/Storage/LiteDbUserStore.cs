@@ -1,3 +1,5 @@
+using System.Globalization;
+using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Users;
 using LiteDB;
 
@@ -37,6 +39,12 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
             ["timeZone"] = user.TimeZone,
             ["preferences"] = preferences,
             ["firstSeen"] = user.FirstSeenUtc.UtcDateTime,
+            ["checkups"] = new BsonArray(user.CheckupHistory.Select(c => new BsonDocument
+            {
+                ["area"] = c.Area,
+                ["level"] = TriageLevels.Name(c.Level),
+                ["date"] = c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            })),
         };
         if (user.Address is { } address)
         {
@@ -64,6 +72,17 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
         foreach (var (name, value) in document["preferences"].AsDocument)
         {
             user.Preferences[name] = value.AsString;
+        }
+
+        if (document.TryGetValue("checkups", out var checkups) && checkups.IsArray)
+        {
+            foreach (var checkup in checkups.AsArray.Select(c => c.AsDocument))
+            {
+                if (TriageLevels.TryParse(checkup["level"].AsString, out var level))
+                {
+                    user.CheckupHistory.Add(new CheckupRecord(checkup["area"].AsString, level, DateOnly.ParseExact(checkup["date"].AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                }
+            }
         }
 
         return user;

@@ -20,6 +20,7 @@ internal sealed class ScriptedPatient(EngineHarness bot, IReadOnlyDictionary<str
         ["common_mood"] = "not much",
         ["upper_back_floor"] = "no",
         ["offer_stretch"] = "no",
+        ["keep_in_history"] = "no",
     };
 
     public List<string> Transcript { get; } = [];

@@ -155,14 +155,14 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void An_unknown_action_is_reported_with_the_known_ones() =>
-        Assert.Contains("d7.yaml:3: unknown action 'launch_rocket' (known: branch_if_at_least, describe_stored_data, raise_level_for_duration, route_by_level, save_preference, show_exercise, switch)", Problems("""
+        Assert.Contains(Problems("""
             id: extra
             steps:
               - id: go
                 action: launch_rocket
               - id: done
                 end: true
-            """));
+            """), p => p.StartsWith("d7.yaml:3: unknown action 'launch_rocket' (known: branch_if_at_least, describe_stored_data, keep_checkup,", StringComparison.Ordinal));
 
     [Fact]
     public void A_missing_action_argument_is_reported() =>

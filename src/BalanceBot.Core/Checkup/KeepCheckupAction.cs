@@ -1,0 +1,36 @@
+using BalanceBot.Core.Conversations;
+
+namespace BalanceBot.Core.Checkup;
+
+/// <summary>
+/// <c>action: keep_checkup</c>: adds {area, level, date} of the running check-up to the user's history. Used only after
+/// the user agreed; nothing else of the check-up is kept.
+/// </summary>
+public sealed class KeepCheckupAction : IDialogAction
+{
+    private static readonly string[] NeededValues = ["area"];
+
+    public string Name => "keep_checkup";
+
+    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
+
+    public IReadOnlyList<string> Outputs { get; } = [];
+
+    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
+    {
+        ArgumentNullException.ThrowIfNull(definedValues);
+        return NeededValues.Where(n => !definedValues.Contains(n)).Select(n => $"needs a value '{n}' saved earlier in this dialog");
+    }
+
+    public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Values.TryGetValue("area", out var area))
+        {
+            context.User.CheckupHistory.Add(new CheckupRecord(area, TriageLevels.Current(context.Values), DateOnly.FromDateTime(context.Now.UtcDateTime)));
+            context.MarkUserChanged();
+        }
+
+        return ValueTask.FromResult(DialogActionResult.Continue);
+    }
+}

@@ -1,0 +1,51 @@
+using BalanceBot.Core.Checkup;
+using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Tests.Conversations;
+
+namespace BalanceBot.Core.Tests.Checkup;
+
+public sealed class CheckupHistoryTests
+{
+    private static readonly DialogCatalog Catalog = DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create());
+
+    [Fact]
+    public async Task Only_area_level_and_date_are_kept_and_only_on_a_yes()
+    {
+        using var bot = await new EngineHarness(Catalog).WelcomedAsync();
+        bot.Time.Advance(TimeSpan.FromDays(3));
+
+        await new ScriptedPatient(bot, new Dictionary<string, string> { ["area"] = "knee", ["knee_locked"] = "yes", ["keep_in_history"] = "yes" }).RunAsync("my knee hurts");
+
+        var user = await bot.Users.FindAsync(bot.UserKey, CancellationToken.None);
+        var kept = Assert.Single(user!.CheckupHistory);
+        Assert.Equal(new CheckupRecord("knee", TriageLevel.UrgentSameDay, new DateOnly(2026, 3, 5)), kept);
+        Assert.Empty((await bot.StateAsync()).Stack);
+        var about = (await bot.SayAsync("about"))[0].Text;
+        Assert.Contains("check-ups you asked me to keep (area, advice level, date): knee, urgent same day, 2026-03-05", about, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nothing_is_kept_when_the_user_says_no()
+    {
+        using var bot = await new EngineHarness(Catalog).WelcomedAsync();
+
+        var result = await new ScriptedPatient(bot, new Dictionary<string, string> { ["area"] = "neck" }).RunAsync("my neck hurts");
+
+        Assert.Equal(TriageLevel.SelfCare, result.Level);
+        var user = await bot.Users.FindAsync(bot.UserKey, CancellationToken.None);
+        Assert.Empty(user?.CheckupHistory ?? []);
+        Assert.Empty((await bot.StateAsync()).Stack);
+    }
+
+    [Fact]
+    public async Task An_emergency_outcome_asks_nothing_afterwards()
+    {
+        using var bot = await new EngineHarness(Catalog).WelcomedAsync();
+
+        var result = await new ScriptedPatient(bot, new Dictionary<string, string> { ["screen_heart"] = "yes" }).RunAsync("checkup");
+
+        Assert.Equal(TriageLevel.Emergency, result.Level);
+        Assert.StartsWith("**Call 999 (or 112) now**", result.Transcript[^1], StringComparison.Ordinal);
+        Assert.Empty((await bot.StateAsync()).Stack);
+    }
+}
