@@ -50,6 +50,7 @@ public sealed class DevelopmentSetTests(ITestOutputHelper output)
         new("finger joints puffy and stiff each morning", "checkup", G, new() { ["area"] = "hand", ["arm_small_joints"] = "yes" }),
         new("numb hand all day and a thin thumb muscle", "my wrist hurts", G, new() { ["area"] = "hand", ["arm_constant_numbness"] = "yes" }),
         new("MS and a leg that is weaker this week", "my knee hurts", G, new() { ["area"] = "knee", ["common_nerves"] = "yes" }),
+        new("55, first ever back pain, five weeks now", "my back hurts", G, new() { ["area"] = "lower back", ["back_over_50"] = "yes", ["common_duration"] = "2 to 6 weeks" }),
 
         // urgent_same_day
         new("back pain with a fever", "my back hurts", U, new() { ["area"] = "lower back", ["back_serious"] = "yes" }),

@@ -51,9 +51,9 @@ public sealed class LogPrivacyTests
         [
             "hi", "no", "my back hurts",
             "no Quetzal", "no", "no", "no", // the emergency screen
-            "lower back Axolotl", "no", "no", "no", "no", "no", "no", "no", "no", "no", "no", // the area and its red flags
+            "lower back Axolotl", "no", "no", "no", "no", "no", "no", "no", "no", "no", "no", "no", // the area and its 11 red flags
             "no Pangolin", "2", "1", "6 Wombat", "no", "no", "not much", // onset, movement, duration, pain, inflammation, nerves, mood
-            "no", // no stretch now
+            "no", "no", // keep nothing, no exercise now
         ];
 
         for (var i = 0; i < said.Length; i++)
