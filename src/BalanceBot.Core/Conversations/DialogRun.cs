@@ -130,18 +130,22 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         }
 
         // Not an answer, but the name of something else to do ("settings" while asked for a time): switch to it.
-        if (turn.ChoiceId is null && catalog.FindTriggered(normalized) is { } triggered)
+        // Never on a red flag: there an unclear answer must escalate, not drop the check-up (triage.md §3.2).
+        if (turn.ChoiceId is null && !step.RedFlag)
         {
-            state.Stack.Clear();
-            await BeginAsync(triggered.Id, cancellationToken).ConfigureAwait(false);
-            return;
-        }
+            if (catalog.FindTriggered(normalized) is { } triggered)
+            {
+                state.Stack.Clear();
+                await BeginAsync(triggered.Id, cancellationToken).ConfigureAwait(false);
+                return;
+            }
 
-        if (turn.ChoiceId is null && StretchCommand.TryParse(normalized, out var stretchArea))
-        {
-            state.Stack.Clear();
-            ShowExercise(stretchArea);
-            return;
+            if (StretchCommand.TryParse(normalized, out var stretchArea))
+            {
+                state.Stack.Clear();
+                ShowExercise(stretchArea);
+                return;
+            }
         }
 
         frame.Attempts++;

@@ -146,6 +146,18 @@ public sealed class CheckupRuleTests
     }
 
     [Fact]
+    public async Task A_trigger_phrase_on_a_red_flag_does_not_drop_the_check_up()
+    {
+        using var bot = await RedFlagBotAsync();
+
+        var first = await bot.SayAsync("check");
+        var second = await bot.SayAsync("stretch neck");
+
+        Assert.Equal("Yes, no or not sure?", first.Single().Text);
+        Assert.Equal("Outcome.", second.Single().Text);
+    }
+
+    [Fact]
     public async Task A_clear_no_on_a_red_flag_carries_on_with_the_questions()
     {
         using var bot = await RedFlagBotAsync();
