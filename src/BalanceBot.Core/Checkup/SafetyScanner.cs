@@ -47,34 +47,14 @@ public static class SafetyScanner
             return SafetyConcern.None;
         }
 
-        var tokens = InputText.Tokens(normalized.Replace("’", "'", StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal));
-        if (CrisisPhrases.Any(phrase => ContainsSequence(tokens, phrase)))
+        var words = InputText.Words(normalized);
+        if (CrisisPhrases.Any(phrase => InputText.IndexOfSequence(words, phrase) >= 0))
         {
             return SafetyConcern.Crisis;
         }
 
-        return EmergencyPhrases.Any(phrase => ContainsSequence(tokens, phrase)) ? SafetyConcern.Emergency : SafetyConcern.None;
+        return EmergencyPhrases.Any(phrase => InputText.IndexOfSequence(words, phrase) >= 0) ? SafetyConcern.Emergency : SafetyConcern.None;
     }
 
-    private static string[][] Split(params string[] phrases) =>
-        phrases.Select(p => InputText.Tokens(p.Replace("'", string.Empty, StringComparison.Ordinal))).ToArray();
-
-    private static bool ContainsSequence(string[] tokens, string[] phrase)
-    {
-        for (var start = 0; start + phrase.Length <= tokens.Length; start++)
-        {
-            var all = true;
-            for (var j = 0; j < phrase.Length && all; j++)
-            {
-                all = tokens[start + j] == phrase[j];
-            }
-
-            if (all)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static string[][] Split(params string[] phrases) => phrases.Select(InputText.Words).ToArray();
 }

@@ -28,6 +28,8 @@ internal static partial class AnswerRecognizers
         "not certain", "i think so", "might be", "sort of", "kind of", "a bit", "a little", "?",
     };
 
+    private static readonly string[][] UnsurePhrases = UnsureWords.Select(InputText.Words).Where(w => w.Length > 0).ToArray();
+
     private static readonly string[] NumberWords =
     [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -74,7 +76,7 @@ internal static partial class AnswerRecognizers
             foreach (var candidate in Candidates(choice))
             {
                 var candidateTokens = InputText.Tokens(candidate);
-                var position = IndexOfSequence(tokens, candidateTokens);
+                var position = InputText.IndexOfSequence(tokens, candidateTokens);
                 if (position >= 0 && (position < bestMatch.Position || (position == bestMatch.Position && candidateTokens.Length > bestMatch.Length)))
                 {
                     best = choice;
@@ -138,14 +140,13 @@ internal static partial class AnswerRecognizers
     /// </summary>
     public static bool IsUnsure(string normalized)
     {
-        var text = normalized.Replace("’", "'", StringComparison.Ordinal);
-        if (text is "?" || UnsureWords.Contains(text))
+        if (normalized is "?" || UnsureWords.Contains(normalized.Replace("’", "'", StringComparison.Ordinal)))
         {
             return true;
         }
 
-        var tokens = InputText.Tokens(text.Replace("'", string.Empty, StringComparison.Ordinal));
-        return UnsureWords.Any(phrase => IndexOfSequence(tokens, InputText.Tokens(phrase.Replace("'", string.Empty, StringComparison.Ordinal))) >= 0);
+        var words = InputText.Words(normalized);
+        return UnsurePhrases.Any(phrase => InputText.IndexOfSequence(words, phrase) >= 0);
     }
 
     /// <summary>A whole number in range, written as digits ("7", "7/10", "about 7") or a word ("seven").</summary>
@@ -232,30 +233,6 @@ internal static partial class AnswerRecognizers
         {
             yield return InputText.Normalize(synonym);
         }
-    }
-
-    private static int IndexOfSequence(string[] tokens, string[] sequence)
-    {
-        if (sequence.Length == 0)
-        {
-            return -1;
-        }
-
-        for (var start = 0; start + sequence.Length <= tokens.Length; start++)
-        {
-            var all = true;
-            for (var j = 0; j < sequence.Length && all; j++)
-            {
-                all = tokens[start + j] == sequence[j];
-            }
-
-            if (all)
-            {
-                return start;
-            }
-        }
-
-        return -1;
     }
 
     private static int? Ordinal(string[] tokens, int count)

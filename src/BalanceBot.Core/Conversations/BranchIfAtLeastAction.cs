@@ -23,10 +23,9 @@ public sealed class BranchIfAtLeastAction : IDialogAction
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(definedValues);
-        if (args.TryGetValue("value", out var value) && !definedValues.Contains(value))
+        foreach (var problem in ActionArguments.NameSavedValues(args, definedValues, "value"))
         {
-            yield return $"'value: {value}' is not a value saved earlier in this dialog";
+            yield return problem;
         }
 
         if (args.TryGetValue("at_least", out var threshold) && !int.TryParse(threshold, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))

@@ -44,4 +44,33 @@ internal static class InputText
     /// <summary>Splits normalised text into word tokens, dropping punctuation.</summary>
     public static string[] Tokens(string normalized) =>
         normalized.Split([' ', ',', '.', '!', '?', ';', ':', '(', ')', '"', '\'', '-', '/'], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Tokens with apostrophes dropped first, so "can't", "can’t" and "cant" are the same word.</summary>
+    public static string[] Words(string normalized) =>
+        Tokens(normalized.Replace("’", string.Empty, StringComparison.Ordinal).Replace("'", string.Empty, StringComparison.Ordinal));
+
+    /// <summary>Where <paramref name="sequence"/> starts inside <paramref name="tokens"/>, or -1.</summary>
+    public static int IndexOfSequence(string[] tokens, string[] sequence)
+    {
+        if (sequence.Length == 0)
+        {
+            return -1;
+        }
+
+        for (var start = 0; start + sequence.Length <= tokens.Length; start++)
+        {
+            var all = true;
+            for (var j = 0; j < sequence.Length && all; j++)
+            {
+                all = tokens[start + j] == sequence[j];
+            }
+
+            if (all)
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -14,15 +14,8 @@ public sealed class SwitchAction : IDialogAction
 
     public bool ExtraArgumentsAreSteps => true;
 
-    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(definedValues);
-        if (args.TryGetValue("value", out var value) && !definedValues.Contains(value))
-        {
-            yield return $"'value: {value}' is not a value saved earlier in this dialog";
-        }
-    }
+    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>
+        ActionArguments.NameSavedValues(args, definedValues, "value");
 
     public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {

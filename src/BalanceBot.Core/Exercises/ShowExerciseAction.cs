@@ -14,15 +14,8 @@ public sealed class ShowExerciseAction : IDialogAction
 
     public IReadOnlyList<string> Outputs { get; } = [];
 
-    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(definedValues);
-        if (args.TryGetValue("area_from", out var from) && !definedValues.Contains(from))
-        {
-            yield return $"'area_from: {from}' is not a value saved earlier in this dialog";
-        }
-    }
+    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>
+        ActionArguments.NameSavedValues(args, definedValues, "area_from");
 
     public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {

@@ -20,9 +20,9 @@ public sealed class SavePreferenceAction : IDialogAction
             yield return $"unknown preference '{key}' (known: {string.Join(", ", PreferenceNames.All)})";
         }
 
-        if (args.TryGetValue("from", out var from) && !definedValues.Contains(from))
+        foreach (var problem in ActionArguments.NameSavedValues(args, definedValues, "from"))
         {
-            yield return $"'from: {from}' is not a value saved earlier in this dialog";
+            yield return problem;
         }
     }
 
