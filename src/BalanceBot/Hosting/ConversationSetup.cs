@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using BalanceBot.Core;
 using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Reminders;
 
 namespace BalanceBot.Hosting;
 
@@ -18,6 +19,7 @@ internal static class ConversationSetup
         builder.AddSafetyContacts();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConversationEngine>();
+        builder.Services.AddSingleton<ReminderSweep>();
         return builder;
     }
 }

@@ -5,6 +5,9 @@ namespace BalanceBot.Scheduling;
 
 internal static class SchedulingSetup
 {
+    /// <summary>How often due reminders are looked for (scheduling-storage.md §2.3).</summary>
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Quartz runs the system jobs only; per-user schedules live in LiteDB (DESIGN §5). Misfires are skipped
     /// scheduler-wide so that downtime never turns into a burst of catch-up runs (scheduling-storage.md §1.3).
@@ -29,6 +32,12 @@ internal static class SchedulingSetup
                     .StartAt(TimeProvider.System.GetUtcNow() + checkpointEvery) // Quartz keeps the system clock; nothing to fold at start
                     .WithSimpleSchedule(schedule => schedule.WithInterval(checkpointEvery).RepeatForever()),
                 job => job.WithIdentity(CheckpointJob.Key));
+            quartz.ScheduleJob<DueReminderSweepJob>(
+                trigger => trigger
+                    .WithIdentity(DueReminderSweepJob.TriggerKey)
+                    .StartAt(TimeProvider.System.GetUtcNow() + SweepEvery) // let start-up finish first
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(SweepEvery).RepeatForever()),
+                job => job.WithIdentity(DueReminderSweepJob.Key));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

@@ -1,4 +1,5 @@
 using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Storage;
@@ -15,6 +16,7 @@ internal static class StorageSetup
         builder.Services.AddSingleton<BalanceBotDatabase>();
         builder.Services.AddSingleton<IConversationStateStore, LiteDbConversationStateStore>();
         builder.Services.AddSingleton<IUserStore, LiteDbUserStore>();
+        builder.Services.AddSingleton<IReminderStore, LiteDbReminderStore>();
         builder.Services.AddHostedService<OpenDatabaseAtStart>();
         return builder;
     }

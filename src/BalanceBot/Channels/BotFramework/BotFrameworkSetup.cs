@@ -1,3 +1,4 @@
+using BalanceBot.Core.Reminders;
 using Microsoft.Extensions.Options;
 
 namespace BalanceBot.Channels.BotFramework;
@@ -11,6 +12,8 @@ internal static class BotFrameworkSetup
         builder.Services.AddHttpClient(BotFrameworkConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<BotFrameworkConnectorClient>();
         builder.Services.AddSingleton<BotFrameworkAdapter>();
+        builder.Services.AddSingleton<BotFrameworkProactive>();
+        builder.Services.AddSingleton<IProactiveSender, ProactiveSender>();
         return builder;
     }
 

@@ -1,0 +1,31 @@
+using NodaTime;
+
+namespace BalanceBot.Core.Reminders;
+
+/// <summary>One user's movement reminders: the schedule and where it stands (DESIGN §5: schedules are data).</summary>
+public sealed class ReminderSubscription
+{
+    public required string UserKey { get; init; }
+
+    public required ReminderSchedule Schedule { get; set; }
+
+    /// <summary>When the next prompt is due; null when none is (stopped, unreachable, or no working day).</summary>
+    public Instant? NextDueUtc { get; set; }
+
+    public Instant? PausedUntilUtc { get; set; }
+
+    /// <summary>Prompts sent in a row with no answer; four in a row halve the frequency for the day.</summary>
+    public int UnansweredInARow { get; set; }
+
+    /// <summary>The local date on which prompts come half as often.</summary>
+    public LocalDate? BackedOffOn { get; set; }
+
+    /// <summary>The user blocked the bot or uninstalled it: the sweep no longer picks them.</summary>
+    public bool Unreachable { get; set; }
+
+    public string? LastExerciseId { get; set; }
+
+    /// <summary>Recomputes <see cref="NextDueUtc"/> from the schedule after <paramref name="now"/>.</summary>
+    public void Reschedule(Instant now) =>
+        NextDueUtc = Unreachable ? null : ReminderPlanner.NextDue(Schedule, now, PausedUntilUtc, BackedOffOn);
+}

@@ -1,0 +1,112 @@
+using BalanceBot.Core.Checkup;
+using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Users;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace BalanceBot.Core.Reminders;
+
+/// <summary>
+/// One pass over due reminders (scheduling-storage.md §7): claim a page, move each subscription on and decide in
+/// one transaction, then send. Slots older than the grace period are skipped, so downtime never ends in a burst.
+/// </summary>
+public sealed partial class ReminderSweep(
+    IReminderStore reminders,
+    IUserStore users,
+    IProactiveSender sender,
+    DialogCatalog catalog,
+    SafetyContactDirectory safetyContacts,
+    TimeProvider time,
+    ILogger<ReminderSweep> logger)
+{
+    /// <summary>A prompt later than this is not sent at all (issue 4: about 10 minutes).</summary>
+    public static readonly Duration Grace = Duration.FromMinutes(10);
+
+    public const int PageSize = 500;
+
+    /// <summary>Prompts sent without an answer before the day's frequency is halved.</summary>
+    public const int UnansweredBeforeBackoff = 4;
+
+    public async Task<SweepSummary> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var summary = new SweepSummary();
+        while (true)
+        {
+            var due = reminders.ClaimDue(now, PageSize, subscription => Advance(subscription, now, summary));
+            foreach (var subscription in due)
+            {
+                await SendAsync(subscription, summary, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (due.Count < PageSize)
+            {
+                return summary;
+            }
+        }
+    }
+
+    /// <summary>Runs inside the store's transaction: decides, and moves the subscription to its next slot.</summary>
+    private bool Advance(ReminderSubscription subscription, Instant now, SweepSummary summary)
+    {
+        var wasDue = subscription.NextDueUtc;
+        var send = !subscription.Unreachable && wasDue is { } due && due >= now - Grace;
+        if (send)
+        {
+            subscription.UnansweredInARow++;
+            if (subscription.UnansweredInARow >= UnansweredBeforeBackoff)
+            {
+                // Never nag more when ignored: half as often for the rest of the local day.
+                subscription.BackedOffOn = now.InZone(TimeZoneIds.Zone(subscription.Schedule.TimeZoneId)).Date;
+            }
+
+            var exercise = catalog.Exercises.Next(null, subscription.LastExerciseId);
+            subscription.LastExerciseId = exercise?.Id;
+        }
+        else
+        {
+            summary.Skipped++;
+        }
+
+        subscription.Reschedule(now);
+        return send;
+    }
+
+    private async Task SendAsync(ReminderSubscription subscription, SweepSummary summary, CancellationToken cancellationToken)
+    {
+        var user = await users.FindAsync(subscription.UserKey, cancellationToken).ConfigureAwait(false);
+        var exercise = subscription.LastExerciseId is { } id ? catalog.Exercises.Find(id) : null;
+        if (user?.Address is not { } address || exercise is null)
+        {
+            summary.Failed++;
+            return;
+        }
+
+        var contacts = safetyContacts.For(user);
+        var prompt = ReminderPrompt.For(exercise, catalog.Exercises, name => name == "emergency_number" ? contacts.Emergency : null);
+        var result = await sender.SendAsync(address, [prompt], cancellationToken).ConfigureAwait(false);
+        switch (result)
+        {
+            case DeliveryResult.Delivered:
+                summary.Sent++;
+                break;
+            case DeliveryResult.Unreachable:
+                summary.Unreachable++;
+                subscription.Unreachable = true;
+                subscription.NextDueUtc = null;
+                await reminders.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
+                LogUnreachable(subscription.UserKey);
+                break;
+            default:
+                summary.Failed++;
+                LogFailed(subscription.UserKey);
+                break;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders stopped for {UserKey}: the channel says the bot can no longer reach them")]
+    private partial void LogUnreachable(string userKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reminder to {UserKey} could not be delivered; it is not resent")]
+    private partial void LogFailed(string userKey);
+}

@@ -1,0 +1,137 @@
+using BalanceBot.Core.Reminders;
+using LiteDB;
+using NodaTime;
+using NodaTime.Text;
+
+namespace BalanceBot.Storage;
+
+/// <summary>
+/// Reminder subscriptions, one document per user, with an index on <c>nextDue</c> so the sweep reads only what is
+/// due (a <c>Query.Between</c>, not a two-sided LINQ range: scheduling-storage.md §4). Field names are persisted.
+/// </summary>
+internal sealed class LiteDbReminderStore : IReminderStore
+{
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
+
+    private readonly BalanceBotDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _collection;
+
+    public LiteDbReminderStore(BalanceBotDatabase database)
+    {
+        _database = database;
+        _collection = database.Database.GetCollection("reminders");
+        _collection.EnsureIndex("nextDue");
+    }
+
+    public ValueTask<ReminderSubscription?> FindAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var document = _collection.FindById(userKey);
+        return ValueTask.FromResult(document is null ? null : FromDocument(document));
+    }
+
+    public ValueTask SaveAsync(ReminderSubscription subscription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        _collection.Upsert(ToDocument(subscription));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DeleteAsync(string userKey, CancellationToken cancellationToken)
+    {
+        _collection.Delete(userKey);
+        return ValueTask.CompletedTask;
+    }
+
+    public IReadOnlyList<ReminderSubscription> ClaimDue(Instant now, int pageSize, Func<ReminderSubscription, bool> advance)
+    {
+        ArgumentNullException.ThrowIfNull(advance);
+        var database = _database.Database;
+
+        // One explicit transaction, begun and committed on this thread with no await in between (LiteDB binds
+        // transactions to the thread: scheduling-storage.md §4.2).
+        database.BeginTrans();
+        try
+        {
+            var due = _collection.Find(Query.Between("nextDue", new BsonValue(DateTime.MinValue.ToUniversalTime()), new BsonValue(now.ToDateTimeUtc())), 0, pageSize).ToList();
+            var toSend = new List<ReminderSubscription>(due.Count);
+            foreach (var document in due)
+            {
+                var subscription = FromDocument(document);
+                if (advance(subscription))
+                {
+                    toSend.Add(subscription);
+                }
+
+                _collection.Update(ToDocument(subscription));
+            }
+
+            database.Commit();
+            return toSend;
+        }
+        catch
+        {
+            database.Rollback();
+            throw;
+        }
+    }
+
+    private static BsonDocument ToDocument(ReminderSubscription subscription)
+    {
+        var schedule = subscription.Schedule;
+        var document = new BsonDocument
+        {
+            ["_id"] = subscription.UserKey,
+            ["zone"] = schedule.TimeZoneId,
+            ["days"] = new BsonArray(schedule.Days.Order().Select(d => new BsonValue((int)d))),
+            ["start"] = TimePattern.Format(schedule.Start),
+            ["end"] = TimePattern.Format(schedule.End),
+            ["interval"] = schedule.IntervalMinutes,
+            ["maxPerDay"] = schedule.MaxPerDay,
+            ["daysOff"] = new BsonArray(schedule.DaysOff.Order().Select(d => new BsonValue(DatePattern.Format(d)))),
+            ["nextDue"] = subscription.NextDueUtc is { } due ? new BsonValue(due.ToDateTimeUtc()) : BsonValue.Null,
+            ["pausedUntil"] = subscription.PausedUntilUtc is { } paused ? new BsonValue(paused.ToDateTimeUtc()) : BsonValue.Null,
+            ["unanswered"] = subscription.UnansweredInARow,
+            ["backedOffOn"] = subscription.BackedOffOn is { } backedOff ? DatePattern.Format(backedOff) : BsonValue.Null,
+            ["unreachable"] = subscription.Unreachable,
+            ["lastExercise"] = subscription.LastExerciseId,
+        };
+        if (schedule.QuietStart is { } quietStart && schedule.QuietEnd is { } quietEnd)
+        {
+            document["quietStart"] = TimePattern.Format(quietStart);
+            document["quietEnd"] = TimePattern.Format(quietEnd);
+        }
+
+        return document;
+    }
+
+    private static ReminderSubscription FromDocument(BsonDocument document)
+    {
+        LocalTime Time(string field) => TimePattern.Parse(document[field].AsString).Value;
+        LocalTime? OptionalTime(string field) => document.TryGetValue(field, out var value) && value.IsString ? TimePattern.Parse(value.AsString).Value : null;
+        Instant? OptionalInstant(string field) => document[field].IsDateTime ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(document[field].AsDateTime, DateTimeKind.Utc)) : null;
+
+        return new ReminderSubscription
+        {
+            UserKey = document["_id"].AsString,
+            Schedule = new ReminderSchedule
+            {
+                TimeZoneId = document["zone"].AsString,
+                Days = document["days"].AsArray.Select(d => (IsoDayOfWeek)d.AsInt32).ToHashSet(),
+                Start = Time("start"),
+                End = Time("end"),
+                IntervalMinutes = document["interval"].AsInt32,
+                MaxPerDay = document["maxPerDay"].AsInt32,
+                QuietStart = OptionalTime("quietStart"),
+                QuietEnd = OptionalTime("quietEnd"),
+                DaysOff = document["daysOff"].AsArray.Select(d => DatePattern.Parse(d.AsString).Value).ToHashSet(),
+            },
+            NextDueUtc = OptionalInstant("nextDue"),
+            PausedUntilUtc = OptionalInstant("pausedUntil"),
+            UnansweredInARow = document["unanswered"].AsInt32,
+            BackedOffOn = document["backedOffOn"].IsString ? DatePattern.Parse(document["backedOffOn"].AsString).Value : null,
+            Unreachable = document["unreachable"].AsBoolean,
+            LastExerciseId = document["lastExercise"].IsString ? document["lastExercise"].AsString : null,
+        };
+    }
+}
