@@ -1,6 +1,7 @@
 using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Core;
@@ -10,6 +11,7 @@ public static class BuiltInActions
 {
     public static IReadOnlyList<IDialogAction> Create() =>
     [
+        .. ReminderActions.Create(),
         new SavePreferenceAction(),
         new DescribeStoredDataAction(),
         new SwitchAction(),

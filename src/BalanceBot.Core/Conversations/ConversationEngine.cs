@@ -1,4 +1,5 @@
 using BalanceBot.Core.Checkup;
+using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,7 @@ public sealed partial class ConversationEngine(
     DialogCatalog catalog,
     IConversationStateStore states,
     IUserStore users,
+    IReminderStore reminders,
     SafetyContactDirectory safetyContacts,
     TimeProvider time,
     ILogger<ConversationEngine> logger)
@@ -37,7 +39,7 @@ public sealed partial class ConversationEngine(
         user ??= new UserRecord { Key = turn.UserKey, FirstSeenUtc = now };
         userChanged |= RefreshFromChannel(user, turn);
 
-        var run = new DialogRun(catalog, state, user, turn, safetyContacts, now);
+        var run = new DialogRun(catalog, state, user, turn, safetyContacts, reminders, now);
         await run.HandleAsync(cancellationToken).ConfigureAwait(false);
 
         if (turn.ActivityId is { } processedId)

@@ -1,4 +1,5 @@
 using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Core.Conversations;
@@ -25,6 +26,9 @@ public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDic
 
     /// <summary>When this turn happens, from the engine's clock.</summary>
     public DateTimeOffset Now { get; init; }
+
+    /// <summary>The reminder subscriptions, for actions that set them up or describe them.</summary>
+    public IReminderStore? Reminders { get; init; }
 
     public void MarkUserChanged() => UserChanged = true;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Core.Conversations;
@@ -9,7 +10,7 @@ namespace BalanceBot.Core.Conversations;
 /// The work of one turn on one conversation's dialog stack: begin, continue, end, replace and cancel dialogs,
 /// run steps until the next question, and collect the replies. Not thread-safe; the engine holds the lock.
 /// </summary>
-internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, UserRecord user, Turn turn, SafetyContactDirectory safetyContacts, DateTimeOffset now)
+internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, UserRecord user, Turn turn, SafetyContactDirectory safetyContacts, IReminderStore reminders, DateTimeOffset now)
 {
     /// <summary>How many answers in a row may go unrecognised before the question is dropped (issue 2).</summary>
     public const int MaxAttempts = 3;
@@ -69,6 +70,20 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             state.Welcomed = true;
             state.Stack.Clear();
             await BeginAsync(SystemDialogs.Welcome, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Reminder commands work anywhere; "done" and "skip" only outside a dialog, where they can only mean the prompt.
+        if (ReminderCommand.Parse(normalized, dialogActive: state.Active is not null) is { } reminderCommand)
+        {
+            if (reminderCommand.Kind == ReminderCommandKind.Stop)
+            {
+                state.Stack.Clear();
+                await BeginAsync(SystemDialogs.StopReminders, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            _replies.Add(Reply.Say(await new ReminderCommandHandler(reminders, now).HandleAsync(user.Key, reminderCommand, cancellationToken).ConfigureAwait(false)));
             return;
         }
 
@@ -315,7 +330,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
     {
         var action = catalog.Actions[step.ActionName!];
         var saidBefore = _replies.Count;
-        var context = new DialogActionContext(turn, user, step.Args, frame.Values, _replies, catalog.Exercises) { LastExerciseId = state.LastExerciseId, Now = now };
+        var context = new DialogActionContext(turn, user, step.Args, frame.Values, _replies, catalog.Exercises) { LastExerciseId = state.LastExerciseId, Now = now, Reminders = reminders };
         var result = await action.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
         UserChanged |= context.UserChanged;
         state.LastExerciseId = context.LastExerciseId;

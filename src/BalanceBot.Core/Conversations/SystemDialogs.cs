@@ -24,5 +24,8 @@ public static class SystemDialogs
     /// <summary>Started when a message contains crisis or self-harm language, from any step (triage.md §4.1 item 5).</summary>
     public const string Crisis = "crisis";
 
-    public static IReadOnlyList<string> All { get; } = [Welcome, Menu, Help, Cancelled, NotUnderstood, Emergency, Crisis];
+    /// <summary>Confirms "stop reminders", which works from anywhere.</summary>
+    public const string StopReminders = "stop_reminders";
+
+    public static IReadOnlyList<string> All { get; } = [Welcome, Menu, Help, Cancelled, NotUnderstood, Emergency, Crisis, StopReminders];
 }

@@ -25,6 +25,22 @@ public sealed class ReminderSubscription
 
     public string? LastExerciseId { get; set; }
 
+    /// <summary>Prompts done and skipped per local date (recent weeks only), for "my stats".</summary>
+    public Dictionary<LocalDate, DayTally> Tally { get; init; } = [];
+
+    /// <summary>How many days of tallies are kept.</summary>
+    public const int TallyDays = 120;
+
+    public void Count(LocalDate date, bool done)
+    {
+        var day = Tally.GetValueOrDefault(date);
+        Tally[date] = done ? day with { Done = day.Done + 1 } : day with { Skipped = day.Skipped + 1 };
+        foreach (var old in Tally.Keys.Where(d => d < date.PlusDays(-TallyDays)).ToList())
+        {
+            Tally.Remove(old);
+        }
+    }
+
     /// <summary>Recomputes <see cref="NextDueUtc"/> from the schedule after <paramref name="now"/>.</summary>
     public void Reschedule(Instant now) =>
         NextDueUtc = Unreachable ? null : ReminderPlanner.NextDue(Schedule, now, PausedUntilUtc, BackedOffOn);

@@ -19,6 +19,13 @@ public static class TimeZoneIds
 
     private static readonly Dictionary<string, string> Windows = new(Source.WindowsMapping.PrimaryMapping, StringComparer.OrdinalIgnoreCase);
 
+    // "london", "new york": the city part of a canonical id, when only one zone has it.
+    private static readonly Dictionary<string, string> ByCity = Source.CanonicalIdMap.Values.Distinct()
+        .Where(id => id.Contains('/', StringComparison.Ordinal))
+        .GroupBy(id => id[(id.LastIndexOf('/') + 1)..], StringComparer.OrdinalIgnoreCase)
+        .Where(group => group.Count() == 1)
+        .ToDictionary(group => group.Key, group => group.Single(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The canonical IANA id, or null when the text names no known zone.</summary>
     public static string? Canonicalize(string? id)
     {
@@ -38,7 +45,12 @@ public static class TimeZoneIds
             return anyCase;
         }
 
-        return Windows.TryGetValue(trimmed, out var fromWindows) && Source.CanonicalIdMap.TryGetValue(fromWindows, out var canonical) ? canonical : null;
+        if (Windows.TryGetValue(trimmed, out var fromWindows) && Source.CanonicalIdMap.TryGetValue(fromWindows, out var canonical))
+        {
+            return canonical;
+        }
+
+        return ByCity.GetValueOrDefault(trimmed.Replace(' ', '_'));
     }
 
     public static DateTimeZone Zone(string canonicalId) => Source.ForId(canonicalId);

@@ -16,7 +16,7 @@ public sealed class DescribeStoredDataAction : IDialogAction
 
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) => [];
 
-    public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
+    public async ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var user = context.User;
@@ -56,8 +56,16 @@ public sealed class DescribeStoredDataAction : IDialogAction
                 .Append(string.Join("; ", user.CheckupHistory.Select(c => $"{c.Area.Replace('_', ' ')}, {TriageLevels.Name(c.Level).Replace('_', ' ')}, {c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")));
         }
 
+        if (context.Reminders is not null && await context.Reminders.FindAsync(user.Key, cancellationToken).ConfigureAwait(false) is { } reminders)
+        {
+            var schedule = reminders.Schedule;
+            text.Append("\n- your movement reminders: ").Append(schedule.TimeZoneId).Append(", ")
+                .Append(schedule.Start.ToString("HH:mm", CultureInfo.InvariantCulture)).Append('-').Append(schedule.End.ToString("HH:mm", CultureInfo.InvariantCulture))
+                .Append(", every ").Append(schedule.IntervalMinutes).Append(" minutes, and how many you did or skipped each day");
+        }
+
         text.Append("\n- where we are in the current conversation, until it ends");
         context.Say(text.ToString());
-        return ValueTask.FromResult(DialogActionResult.Continue);
+        return DialogActionResult.Continue;
     }
 }

@@ -95,6 +95,7 @@ internal sealed class LiteDbReminderStore : IReminderStore
             ["backedOffOn"] = subscription.BackedOffOn is { } backedOff ? DatePattern.Format(backedOff) : BsonValue.Null,
             ["unreachable"] = subscription.Unreachable,
             ["lastExercise"] = subscription.LastExerciseId,
+            ["tally"] = Tally(subscription),
         };
         if (schedule.QuietStart is { } quietStart && schedule.QuietEnd is { } quietEnd)
         {
@@ -105,13 +106,24 @@ internal sealed class LiteDbReminderStore : IReminderStore
         return document;
     }
 
+    private static BsonDocument Tally(ReminderSubscription subscription)
+    {
+        var tally = new BsonDocument();
+        foreach (var (date, day) in subscription.Tally)
+        {
+            tally[DatePattern.Format(date)] = new BsonDocument { ["done"] = day.Done, ["skipped"] = day.Skipped };
+        }
+
+        return tally;
+    }
+
     private static ReminderSubscription FromDocument(BsonDocument document)
     {
         LocalTime Time(string field) => TimePattern.Parse(document[field].AsString).Value;
         LocalTime? OptionalTime(string field) => document.TryGetValue(field, out var value) && value.IsString ? TimePattern.Parse(value.AsString).Value : null;
         Instant? OptionalInstant(string field) => document[field].IsDateTime ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(document[field].AsDateTime, DateTimeKind.Utc)) : null;
 
-        return new ReminderSubscription
+        var subscription = new ReminderSubscription
         {
             UserKey = document["_id"].AsString,
             Schedule = new ReminderSchedule
@@ -133,5 +145,14 @@ internal sealed class LiteDbReminderStore : IReminderStore
             Unreachable = document["unreachable"].AsBoolean,
             LastExerciseId = document["lastExercise"].IsString ? document["lastExercise"].AsString : null,
         };
+        if (document.TryGetValue("tally", out var tally) && tally.IsDocument)
+        {
+            foreach (var (date, day) in tally.AsDocument)
+            {
+                subscription.Tally[DatePattern.Parse(date).Value] = new DayTally(day["done"].AsInt32, day["skipped"].AsInt32);
+            }
+        }
+
+        return subscription;
     }
 }

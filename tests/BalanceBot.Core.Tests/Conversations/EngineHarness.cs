@@ -1,5 +1,6 @@
 using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 using BalanceBot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,7 +19,8 @@ internal sealed class EngineHarness : IDisposable
         Database = new BalanceBotDatabase(Options.Create(new StorageOptions { Path = BalanceBotDatabase.InMemory }));
         States = new LiteDbConversationStateStore(Database);
         Users = new LiteDbUserStore(Database);
-        Engine = new ConversationEngine(catalog, States, Users, new SafetyContactDirectory(SafetyContactDirectory.BuiltIn, defaultCountry), Time, NullLogger<ConversationEngine>.Instance);
+        Reminders = new LiteDbReminderStore(Database);
+        Engine = new ConversationEngine(catalog, States, Users, Reminders, new SafetyContactDirectory(SafetyContactDirectory.BuiltIn, defaultCountry), Time, NullLogger<ConversationEngine>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
@@ -28,6 +30,8 @@ internal sealed class EngineHarness : IDisposable
     public IConversationStateStore States { get; }
 
     public IUserStore Users { get; }
+
+    public IReminderStore Reminders { get; }
 
     public ConversationEngine Engine { get; }
 

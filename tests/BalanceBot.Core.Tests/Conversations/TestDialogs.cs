@@ -67,6 +67,18 @@ internal static class TestDialogs
             say: Crisis line {crisis_line}; emergency {emergency_number}; doctor {urgent_help}.
           - id: done
             end: true
+        ---
+        id: stop_reminders
+        steps:
+          - id: confirm
+            ask: confirm
+            text: Stop reminders?
+            yes: stop
+            no: done
+          - id: stop
+            action: stop_reminders
+          - id: done
+            end: true
         """;
 
     /// <summary>Parses each YAML document (separated by <c>---</c>) as its own file named <c>{id-or-index}.yaml</c>.</summary>

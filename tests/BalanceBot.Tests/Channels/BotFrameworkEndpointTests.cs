@@ -51,7 +51,7 @@ public sealed class BotFrameworkEndpointTests
 
         var menu = Assert.Single(await bot.Connector.TakeAsync(1));
         Assert.Equal("What would you like to do, User name?", menu.Text);
-        Assert.Equal(5, menu.Body["suggestedActions"]!["actions"]!.AsArray().Count);
+        Assert.Equal(6, menu.Body["suggestedActions"]!["actions"]!.AsArray().Count);
         Assert.Equal("/v3/conversations/a%3AuniqueId/activities/1531861881500", menu.RawTarget);
     }
 

@@ -19,6 +19,7 @@ public sealed class ConsoleChatTests : IDisposable
             DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create()),
             new LiteDbConversationStateStore(_database),
             new LiteDbUserStore(_database),
+            new LiteDbReminderStore(_database),
             new SafetyContactDirectory(SafetyContactDirectory.BuiltIn, "GB"),
             new FakeTimeProvider(),
             NullLogger<ConversationEngine>.Instance);
@@ -30,10 +31,10 @@ public sealed class ConsoleChatTests : IDisposable
     [Fact]
     public async Task Choices_are_numbered_and_the_number_picks_one()
     {
-        var transcript = await ChatAsync("yes\n3\nquit\n");
+        var transcript = await ChatAsync("yes\n4\nquit\n");
 
         Assert.Contains("Shall I show you what I can do?" + Environment.NewLine + "  1. Yes" + Environment.NewLine + "  2. No", transcript, StringComparison.Ordinal);
-        Assert.Contains("  3. My working day", transcript, StringComparison.Ordinal);
+        Assert.Contains("  4. My working day", transcript, StringComparison.Ordinal);
         Assert.Contains("What would you like me to call you?", transcript, StringComparison.Ordinal);
         Assert.EndsWith("Bye! Take care of yourself." + Environment.NewLine, transcript, StringComparison.Ordinal);
     }
@@ -49,7 +50,7 @@ public sealed class ConsoleChatTests : IDisposable
     [Fact]
     public async Task A_second_session_continues_where_the_first_stopped()
     {
-        await ChatAsync("yes\n3\nquit\n");
+        await ChatAsync("yes\n4\nquit\n");
 
         var transcript = await ChatAsync("Robin\nquit\n");
 

@@ -1,0 +1,65 @@
+using System.Globalization;
+using BalanceBot.Core.Conversations;
+using NodaTime;
+using NodaTime.Text;
+
+namespace BalanceBot.Core.Reminders;
+
+/// <summary>
+/// <c>action: save_reminders</c>: builds the schedule from the dialog's answers (<c>time_zone</c>, <c>days</c>,
+/// <c>start</c>, <c>end</c>, <c>interval</c>), saves the subscription with its next slot computed at once, and sets
+/// <c>{next_due}</c>. An impossible schedule goes to <c>invalid</c> with <c>{reminder_problem}</c> set.
+/// </summary>
+public sealed class SaveRemindersAction : IDialogAction
+{
+    private static readonly string[] NeededValues = ["time_zone", "days", "start", "end", "interval"];
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    private static readonly LocalDateTimePattern WhenPattern = LocalDateTimePattern.CreateWithInvariantCulture("ddd d MMM 'at' HH:mm");
+
+    public string Name => "save_reminders";
+
+    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [new("invalid", true, IsStepReference: true)];
+
+    public IReadOnlyList<string> Outputs { get; } = ["next_due", "reminder_problem"];
+
+    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
+    {
+        ArgumentNullException.ThrowIfNull(definedValues);
+        return NeededValues.Where(n => !definedValues.Contains(n)).Select(n => $"needs a value '{n}' saved earlier in this dialog");
+    }
+
+    public async ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var values = context.Values;
+        var zone = values["time_zone"];
+        var schedule = ReminderSchedule.Default(zone) with
+        {
+            Days = values["days"] == "every_day" ? Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None).ToHashSet() : ReminderSchedule.Default(zone).Days,
+            Start = TimePattern.Parse(values["start"]).Value,
+            End = TimePattern.Parse(values["end"]).Value,
+            IntervalMinutes = int.Parse(values["interval"].Replace("every_", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture),
+        };
+        if (schedule.Problems().FirstOrDefault() is { } problem)
+        {
+            values["reminder_problem"] = $"That doesn't work: {problem}.";
+            return DialogActionResult.Goto(context.Args["invalid"]);
+        }
+
+        var reminders = context.Reminders ?? throw new InvalidOperationException("save_reminders needs the reminder store.");
+        var now = Instant.FromDateTimeOffset(context.Now);
+        var subscription = await reminders.FindAsync(context.User.Key, cancellationToken).ConfigureAwait(false)
+            ?? new ReminderSubscription { UserKey = context.User.Key, Schedule = schedule };
+        subscription.Schedule = schedule with { DaysOff = subscription.Schedule.DaysOff, QuietStart = subscription.Schedule.QuietStart, QuietEnd = subscription.Schedule.QuietEnd };
+        subscription.Unreachable = false;
+        subscription.PausedUntilUtc = null;
+        subscription.UnansweredInARow = 0;
+        subscription.Reschedule(now);
+        await reminders.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
+
+        values["next_due"] = subscription.NextDueUtc is { } due
+            ? $"on {WhenPattern.Format(due.InZone(TimeZoneIds.Zone(zone)).LocalDateTime)} ({zone})"
+            : "when your next working day starts";
+        return DialogActionResult.Continue;
+    }
+}

@@ -1,0 +1,183 @@
+using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Reminders;
+using BalanceBot.Core.Tests.Conversations;
+using BalanceBot.Core.Users;
+using NodaTime;
+
+namespace BalanceBot.Core.Tests.Reminders;
+
+/// <summary>Setting up reminders in chat and the commands of issue 4, through the real engine and dialogs.</summary>
+public sealed class ReminderCommandTests
+{
+    private static readonly DialogCatalog Catalog = DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create());
+
+    // The harness clock: Monday 2 March 2026, 09:00 UTC = 10:00 in Berlin.
+    private static async Task<EngineHarness> SubscribedAsync()
+    {
+        var bot = await new EngineHarness(Catalog).WelcomedAsync();
+        await bot.SayEachAsync("no", "reminders", "Berlin", "weekdays", "9:00", "17:00", "every hour");
+        return bot;
+    }
+
+    private static async Task<ReminderSubscription> SubscriptionAsync(EngineHarness bot) =>
+        (await bot.Reminders.FindAsync(bot.UserKey, CancellationToken.None))!;
+
+    [Fact]
+    public async Task Reminders_are_set_up_in_chat_and_the_next_slot_is_computed_at_once()
+    {
+        using var bot = await new EngineHarness(Catalog).WelcomedAsync();
+        await bot.SayEachAsync("no", "reminders", "Berlin", "weekdays", "9:00", "17:00");
+
+        var saved = (await bot.SayAsync("every hour"))[0].Text;
+
+        Assert.StartsWith("All set. Your first movement prompt comes on Mon 2 Mar at 11:00 (Europe/Berlin).", saved, StringComparison.Ordinal);
+        var subscription = await SubscriptionAsync(bot);
+        Assert.Equal(Instant.FromUtc(2026, 3, 2, 10, 0), subscription.NextDueUtc);
+        Assert.Equal("Europe/Berlin", (await bot.Users.FindAsync(bot.UserKey, CancellationToken.None))!.TimeZone);
+        Assert.Empty((await bot.StateAsync()).Stack);
+    }
+
+    [Fact]
+    public async Task A_time_zone_from_the_chat_app_is_offered_and_an_unknown_one_is_asked_again()
+    {
+        using var bot = await new EngineHarness(Catalog).WelcomedAsync();
+        await bot.Users.SaveAsync(new UserRecord { Key = bot.UserKey, FirstSeenUtc = default, TimeZone = "America/New_York" }, CancellationToken.None);
+        await bot.SayAsync("no");
+
+        var offered = (await bot.SayAsync("reminders"))[^1].Text;
+        var asked = (await bot.SayAsync("no"))[0].Text;
+        var unknown = await bot.SayAsync("Atlantis");
+        var next = (await bot.SayAsync("Tokyo"))[0].Text;
+
+        Assert.Equal("Your chat app says your time zone is America/New_York. Shall I use it?", offered);
+        Assert.StartsWith("Which time zone are you in?", asked, StringComparison.Ordinal);
+        Assert.StartsWith("Sorry, I don't know that time zone.", unknown[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Which time zone are you in?", unknown[1].Text, StringComparison.Ordinal);
+        Assert.Equal("On which days would you like them?", next);
+    }
+
+    [Fact]
+    public async Task A_working_day_that_ends_before_it_starts_is_asked_again()
+    {
+        using var bot = await new EngineHarness(Catalog).WelcomedAsync();
+        await bot.SayEachAsync("no", "reminders", "London", "weekdays", "17:00", "9:00");
+
+        var replies = await bot.SayAsync("every hour");
+
+        Assert.Equal("That doesn't work: the working day must start before it ends (prompts never run overnight).", replies[0].Text);
+        Assert.StartsWith("When does your working day start?", replies[1].Text, StringComparison.Ordinal);
+        Assert.Null(await bot.Reminders.FindAsync(bot.UserKey, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Snooze_moves_the_next_prompt_and_says_when()
+    {
+        using var bot = await SubscribedAsync();
+
+        var reply = (await bot.SayAsync("snooze 20"))[0].Text;
+
+        Assert.Equal("Snoozed. I'll remind you on Mon 2 Mar at 10:20 (Europe/Berlin).", reply);
+        Assert.Equal(Instant.FromUtc(2026, 3, 2, 9, 20), (await SubscriptionAsync(bot)).NextDueUtc);
+    }
+
+    [Fact]
+    public async Task A_pause_comes_back_by_itself_and_resume_ends_it_sooner()
+    {
+        using var bot = await SubscribedAsync();
+
+        var paused = (await bot.SayAsync("pause until Wednesday"))[0].Text;
+        var pausedNext = (await SubscriptionAsync(bot)).NextDueUtc;
+        var resumed = (await bot.SayAsync("resume"))[0].Text;
+
+        Assert.StartsWith("Paused until Wed 4 Mar at 00:00. Reminders come back by themselves", paused, StringComparison.Ordinal);
+        Assert.Equal(Instant.FromUtc(2026, 3, 4, 8, 0), pausedNext);
+        Assert.Equal("Reminders are back on. Next one on Mon 2 Mar at 11:00 (Europe/Berlin).", resumed);
+    }
+
+    [Fact]
+    public async Task Pause_for_two_hours_and_for_today()
+    {
+        using var bot = await SubscribedAsync();
+
+        await bot.SayAsync("pause 2 hours");
+        var twoHours = (await SubscriptionAsync(bot)).NextDueUtc;
+        await bot.SayAsync("pause for today");
+        var today = (await SubscriptionAsync(bot)).NextDueUtc;
+
+        Assert.Equal(Instant.FromUtc(2026, 3, 2, 11, 0), twoHours);
+        Assert.Equal(Instant.FromUtc(2026, 3, 3, 8, 0), today);
+    }
+
+    [Fact]
+    public async Task Done_and_skip_count_towards_the_weekly_stats()
+    {
+        using var bot = await SubscribedAsync();
+
+        var done = (await bot.SayAsync("Done"))[0].Text;
+        await bot.SayAsync("Skip");
+        await bot.SayAsync("done");
+        var stats = (await bot.SayAsync("my stats"))[0].Text;
+
+        Assert.Equal("Nice work! Every break counts.", done);
+        Assert.Equal("This week: 2 done, 1 skipped. Streak: 1 working day(s) in a row with at least one done (best: 1).", stats);
+        Assert.Equal(0, (await SubscriptionAsync(bot)).UnansweredInARow);
+    }
+
+    [Fact]
+    public async Task Next_reminder_says_when()
+    {
+        using var bot = await SubscribedAsync();
+
+        Assert.Equal("Your next movement prompt comes on Mon 2 Mar at 11:00 (Europe/Berlin).", (await bot.SayAsync("next reminder"))[0].Text);
+    }
+
+    [Fact]
+    public async Task Stop_reminders_asks_first_and_then_deletes_them()
+    {
+        using var bot = await SubscribedAsync();
+
+        var question = (await bot.SayAsync("stop reminders"))[0].Text;
+        Assert.NotNull(await bot.Reminders.FindAsync(bot.UserKey, CancellationToken.None));
+        await bot.SayAsync("yes");
+
+        Assert.Equal("Stop all your movement reminders? Your settings for them will be deleted.", question);
+        Assert.Null(await bot.Reminders.FindAsync(bot.UserKey, CancellationToken.None));
+        Assert.Equal(ReminderCommandHandler.NotSubscribed, (await bot.SayAsync("snooze"))[0].Text);
+    }
+
+    [Fact]
+    public async Task Done_inside_a_dialog_answers_the_dialog_not_the_reminder()
+    {
+        using var bot = await SubscribedAsync();
+        await bot.SayEachAsync("quick stretch", "neck");
+
+        var replies = await bot.SayAsync("done");
+
+        Assert.Equal("Nice work. Would you like another one?", replies.Single().Text);
+        Assert.Empty((await SubscriptionAsync(bot)).Tally);
+    }
+
+    [Theory]
+    [InlineData("snooze", ReminderCommandKind.Snooze, 10)]
+    [InlineData("Snooze 10 min", ReminderCommandKind.Snooze, 10)]
+    [InlineData("snooze 30 minutes", ReminderCommandKind.Snooze, 30)]
+    [InlineData("pause 90 min", ReminderCommandKind.Pause, 90)]
+    [InlineData("pause for 3 days", ReminderCommandKind.Pause, 4320)]
+    [InlineData("Pause for today", ReminderCommandKind.Pause, null)]
+    [InlineData("resume", ReminderCommandKind.Resume, null)]
+    [InlineData("my stats", ReminderCommandKind.Stats, null)]
+    public void Commands_are_read_in_their_typed_and_clicked_forms(string text, ReminderCommandKind kind, int? minutes)
+    {
+        var command = ReminderCommand.Parse(InputText.Normalize(text), dialogActive: true);
+
+        Assert.Equal(kind, command!.Kind);
+        Assert.Equal(minutes, command.Minutes);
+    }
+
+    [Theory]
+    [InlineData("snooze 999")]
+    [InlineData("pause forever")]
+    [InlineData("done")]
+    public void Out_of_range_or_ambiguous_commands_are_not_taken_inside_a_dialog(string text) =>
+        Assert.Null(ReminderCommand.Parse(InputText.Normalize(text), dialogActive: true));
+}
