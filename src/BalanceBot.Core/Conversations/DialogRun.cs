@@ -33,6 +33,34 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
     public async Task HandleAsync(CancellationToken cancellationToken)
     {
+        await HandleTurnAsync(cancellationToken).ConfigureAwait(false);
+
+        // Asked only between dialogs, after the user's own message was dealt with (issue 4).
+        if (state.Active is null && await TimeZoneChangedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await BeginAsync(SystemDialogs.TimeZoneChanged, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// True when the chat app reports a zone other than the user's, the user has reminders that would move, and
+    /// they have not already said no to that zone. A reported zone never replaces the user's on its own.
+    /// </summary>
+    private async Task<bool> TimeZoneChangedAsync(CancellationToken cancellationToken)
+    {
+        var reported = TimeZoneIds.Canonicalize(turn.TimeZone);
+        if (reported is null || user.TimeZone is null || reported == TimeZoneIds.Canonicalize(user.TimeZone)
+            || user.Preferences.GetValueOrDefault(ApplyTimeZoneChangeAction.DeclinedTimeZone) == reported
+            || _replies.Any(r => r.ExpectsInput))
+        {
+            return false;
+        }
+
+        return await reminders.FindAsync(user.Key, cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    private async Task HandleTurnAsync(CancellationToken cancellationToken)
+    {
         DropStaleFrames();
         var normalized = InputText.Normalize(turn.Text);
 

@@ -27,5 +27,8 @@ public static class SystemDialogs
     /// <summary>Confirms "stop reminders", which works from anywhere.</summary>
     public const string StopReminders = "stop_reminders";
 
-    public static IReadOnlyList<string> All { get; } = [Welcome, Menu, Help, Cancelled, NotUnderstood, Emergency, Crisis, StopReminders];
+    /// <summary>Asks before moving reminders to a time zone the chat app newly reports.</summary>
+    public const string TimeZoneChanged = "time_zone_changed";
+
+    public static IReadOnlyList<string> All { get; } = [Welcome, Menu, Help, Cancelled, NotUnderstood, Emergency, Crisis, StopReminders, TimeZoneChanged];
 }

@@ -5,7 +5,7 @@ namespace BalanceBot.Core.Tests.Conversations;
 /// <summary>One broken file per rule; each asserts the exact <c>file:line: problem</c> a content author would see.</summary>
 public sealed class DialogValidatorTests
 {
-    // The eight system dialogs are d0..d7; the dialog under test is d8.yaml.
+    // The eight system dialogs are d0..d7; the dialog under test is d9.yaml.
     private static List<string> Problems(string yaml)
     {
         var (dialogs, problems) = TestDialogs.Parse(TestDialogs.SystemDialogsYaml + "\n---\n" + yaml);
@@ -28,7 +28,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_duplicate_dialog_id_names_both_places() =>
-        Assert.Contains("d8.yaml:1: dialog id 'menu' is already used at d1.yaml:1", Problems("""
+        Assert.Contains("d9.yaml:1: dialog id 'menu' is already used at d1.yaml:1", Problems("""
             id: menu
             steps:
               - id: done
@@ -37,7 +37,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_duplicate_step_id_is_reported() =>
-        Assert.Contains("d8.yaml:5: step id 'hello' is already used at d8.yaml:3", Problems("""
+        Assert.Contains("d9.yaml:5: step id 'hello' is already used at d9.yaml:3", Problems("""
             id: extra
             steps:
               - id: hello
@@ -48,7 +48,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_next_that_names_no_step_is_reported() =>
-        Assert.Contains("d8.yaml:3: next 'nowhere' is not a step of dialog 'extra'", Problems("""
+        Assert.Contains("d9.yaml:3: next 'nowhere' is not a step of dialog 'extra'", Problems("""
             id: extra
             steps:
               - id: hello
@@ -60,7 +60,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_choice_next_that_names_no_step_is_reported_at_the_choice() =>
-        Assert.Contains("d8.yaml:9: next of choice 'b' 'missing' is not a step of dialog 'extra'", Problems("""
+        Assert.Contains("d9.yaml:9: next of choice 'b' 'missing' is not a step of dialog 'extra'", Problems("""
             id: extra
             steps:
               - id: pick
@@ -78,7 +78,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_goto_to_an_unknown_dialog_is_reported() =>
-        Assert.Contains("d8.yaml:3: goto: dialog 'nope' does not exist", Problems("""
+        Assert.Contains("d9.yaml:3: goto: dialog 'nope' does not exist", Problems("""
             id: extra
             steps:
               - id: away
@@ -87,7 +87,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_last_step_that_does_not_end_the_dialog_is_a_dead_end() =>
-        Assert.Contains("d8.yaml:3: dead end: step 'hello' is the last step and does not end the dialog (add next, goto or an end step)", Problems("""
+        Assert.Contains("d9.yaml:3: dead end: step 'hello' is the last step and does not end the dialog (add next, goto or an end step)", Problems("""
             id: extra
             steps:
               - id: hello
@@ -96,7 +96,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_loop_with_no_way_out_is_a_dead_end() =>
-        Assert.Contains("d8.yaml:3: dead end: no path from step 'again' ever ends dialog 'extra'", Problems("""
+        Assert.Contains("d9.yaml:3: dead end: no path from step 'again' ever ends dialog 'extra'", Problems("""
             id: extra
             steps:
               - id: again
@@ -108,7 +108,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_step_nothing_leads_to_is_unreachable() =>
-        Assert.Contains("d8.yaml:5: step 'orphan' can never be reached from the start of dialog 'extra'", Problems("""
+        Assert.Contains("d9.yaml:5: step 'orphan' can never be reached from the start of dialog 'extra'", Problems("""
             id: extra
             steps:
               - id: done
@@ -120,7 +120,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_step_of_an_unknown_kind_is_reported() =>
-        Assert.Contains("d8.yaml:3: unknown step kind: a step needs exactly one of say, ask, action, goto, end", Problems("""
+        Assert.Contains("d9.yaml:3: unknown step kind: a step needs exactly one of say, ask, action, goto, end", Problems("""
             id: extra
             steps:
               - id: hello
@@ -131,7 +131,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void An_unknown_ask_kind_is_reported() =>
-        Assert.Contains("d8.yaml:4: unknown ask kind 'date': use choice, confirm, number, text or time", Problems("""
+        Assert.Contains("d9.yaml:4: unknown ask kind 'date': use choice, confirm, number, text or time", Problems("""
             id: extra
             steps:
               - id: when
@@ -143,7 +143,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void An_unknown_key_is_reported_instead_of_ignored() =>
-        Assert.Contains("d8.yaml:5: unknown key 'nxt' in say step (allowed: id, say, next)", Problems("""
+        Assert.Contains("d9.yaml:5: unknown key 'nxt' in say step (allowed: id, say, next)", Problems("""
             id: extra
             steps:
               - id: hello
@@ -162,11 +162,11 @@ public sealed class DialogValidatorTests
                 action: launch_rocket
               - id: done
                 end: true
-            """), p => p.StartsWith("d8.yaml:3: unknown action 'launch_rocket' (known: branch_if_at_least, describe_stored_data, keep_checkup,", StringComparison.Ordinal));
+            """), p => p.StartsWith("d9.yaml:3: unknown action 'launch_rocket' (known: apply_time_zone_change, branch_if_at_least,", StringComparison.Ordinal));
 
     [Fact]
     public void A_missing_action_argument_is_reported() =>
-        Assert.Contains("d8.yaml:7: action 'save_preference' needs argument 'from'", Problems("""
+        Assert.Contains("d9.yaml:7: action 'save_preference' needs argument 'from'", Problems("""
             id: extra
             steps:
               - id: name
@@ -182,7 +182,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void An_action_argument_outside_its_allowed_values_is_reported() =>
-        Assert.Contains("d8.yaml:7: action 'save_preference': unknown preference 'shoe_size' (known: preferred_name, workday_start, breaks_per_day, country)", Problems("""
+        Assert.Contains("d9.yaml:7: action 'save_preference': unknown preference 'shoe_size' (known: preferred_name, workday_start, breaks_per_day, country)", Problems("""
             id: extra
             steps:
               - id: size
@@ -196,11 +196,11 @@ public sealed class DialogValidatorTests
                 args: { key: shoe_size, from: size }
               - id: done
                 end: true
-            """).Select(p => p.Replace("d8.yaml:9", "d8.yaml:7", StringComparison.Ordinal)));
+            """).Select(p => p.Replace("d9.yaml:9", "d9.yaml:7", StringComparison.Ordinal)));
 
     [Fact]
     public void A_placeholder_nothing_defines_is_reported() =>
-        Assert.Contains("d8.yaml:3: placeholder {mood} is not defined in dialog 'extra' (save it with an ask, or use one of: user_name, emergency_number, urgent_help, crisis_line)", Problems("""
+        Assert.Contains("d9.yaml:3: placeholder {mood} is not defined in dialog 'extra' (save it with an ask, or use one of: user_name, emergency_number, urgent_help, crisis_line)", Problems("""
             id: extra
             steps:
               - id: hello
@@ -211,7 +211,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_loop_that_never_asks_anything_is_reported() =>
-        Assert.Contains("d8.yaml:3: steps from 'one' loop back without asking anything, so the dialog would never wait for the user", Problems("""
+        Assert.Contains("d9.yaml:3: steps from 'one' loop back without asking anything, so the dialog would never wait for the user", Problems("""
             id: extra
             steps:
               - id: one
@@ -224,7 +224,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_choice_phrase_that_is_a_global_command_is_reported() =>
-        Assert.Contains("d8.yaml:9: 'cancel' is a global command, so typing it can never pick choice 'stop'", Problems("""
+        Assert.Contains("d9.yaml:9: 'cancel' is a global command, so typing it can never pick choice 'stop'", Problems("""
             id: extra
             steps:
               - id: pick
@@ -262,12 +262,12 @@ public sealed class DialogValidatorTests
                 end: true
             """);
 
-        Assert.Contains(problems, p => p.StartsWith("d8.yaml:", StringComparison.Ordinal) && p.Contains("not valid YAML", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("d9.yaml:", StringComparison.Ordinal) && p.Contains("not valid YAML", StringComparison.Ordinal));
     }
 
     [Fact]
     public void An_id_that_is_not_lower_snake_case_is_reported() =>
-        Assert.Contains("d8.yaml:3: step id 'Say-Hi' must be lower-case letters, digits and underscores, starting with a letter", Problems("""
+        Assert.Contains("d9.yaml:3: step id 'Say-Hi' must be lower-case letters, digits and underscores, starting with a letter", Problems("""
             id: extra
             steps:
               - id: Say-Hi

@@ -79,6 +79,21 @@ internal static class TestDialogs
             action: stop_reminders
           - id: done
             end: true
+        ---
+        id: time_zone_changed
+        steps:
+          - id: check
+            action: time_zone_change_check
+            args: { unchanged: done }
+          - id: ask
+            ask: confirm
+            text: Move to {new_time_zone}?
+            yes: apply
+            no: done
+          - id: apply
+            action: apply_time_zone_change
+          - id: done
+            end: true
         """;
 
     /// <summary>Parses each YAML document (separated by <c>---</c>) as its own file named <c>{id-or-index}.yaml</c>.</summary>

@@ -157,6 +157,40 @@ public sealed class ReminderCommandTests
         Assert.Empty((await SubscriptionAsync(bot)).Tally);
     }
 
+    [Fact]
+    public async Task A_new_time_zone_from_the_chat_app_moves_reminders_only_after_a_yes()
+    {
+        using var bot = await SubscribedAsync();
+        Task<IReadOnlyList<Reply>> FromNewYorkAsync(string text) =>
+            bot.Engine.HandleAsync(bot.Message(text, null) with { TimeZone = "America/New_York" }, CancellationToken.None);
+
+        var replies = await FromNewYorkAsync("next reminder");
+        Assert.Equal("Europe/Berlin", (await SubscriptionAsync(bot)).Schedule.TimeZoneId);
+        await FromNewYorkAsync("yes");
+
+        Assert.Equal("Your next movement prompt comes on Mon 2 Mar at 11:00 (Europe/Berlin).", replies[0].Text);
+        Assert.Equal("Your chat app now says your time zone is America/New_York. Shall I move your movement reminders to it?", replies[1].Text);
+        var moved = await SubscriptionAsync(bot);
+        Assert.Equal("America/New_York", moved.Schedule.TimeZoneId);
+        Assert.Equal(Instant.FromUtc(2026, 3, 2, 14, 0), moved.NextDueUtc); // 09:00 in New York
+        Assert.Equal("America/New_York", (await bot.Users.FindAsync(bot.UserKey, CancellationToken.None))!.TimeZone);
+    }
+
+    [Fact]
+    public async Task A_declined_time_zone_is_not_asked_about_again()
+    {
+        using var bot = await SubscribedAsync();
+        Task<IReadOnlyList<Reply>> FromTokyoAsync(string text) =>
+            bot.Engine.HandleAsync(bot.Message(text, null) with { TimeZone = "Asia/Tokyo" }, CancellationToken.None);
+
+        await FromTokyoAsync("next reminder");
+        await FromTokyoAsync("no");
+        var later = await FromTokyoAsync("next reminder");
+
+        Assert.Single(later);
+        Assert.Equal("Europe/Berlin", (await SubscriptionAsync(bot)).Schedule.TimeZoneId);
+    }
+
     [Theory]
     [InlineData("snooze", ReminderCommandKind.Snooze, 10)]
     [InlineData("Snooze 10 min", ReminderCommandKind.Snooze, 10)]
