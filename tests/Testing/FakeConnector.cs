@@ -51,10 +51,10 @@ internal sealed class FakeConnector : IAsyncDisposable
     }
 
     /// <summary>Waits for the next <paramref name="count"/> activities, failing after the deadline.</summary>
-    public async Task<IReadOnlyList<ReceivedActivity>> TakeAsync(int count)
+    public async Task<IReadOnlyList<ReceivedActivity>> TakeAsync(int count, TimeSpan? deadline = null)
     {
         var taken = new List<ReceivedActivity>();
-        using var timeout = new CancellationTokenSource(Deadline.Default);
+        using var timeout = new CancellationTokenSource(deadline ?? Deadline.Default);
         while (taken.Count < count)
         {
             taken.Add(await _received.Reader.ReadAsync(timeout.Token));

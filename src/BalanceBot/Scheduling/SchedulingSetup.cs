@@ -5,8 +5,6 @@ namespace BalanceBot.Scheduling;
 
 internal static class SchedulingSetup
 {
-    /// <summary>How often due reminders are looked for (scheduling-storage.md §2.3).</summary>
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Quartz runs the system jobs only; per-user schedules live in LiteDB (DESIGN §5). Misfires are skipped
@@ -16,6 +14,8 @@ internal static class SchedulingSetup
     {
         var checkpointEvery = TimeSpan.FromMinutes(Math.Clamp(
             builder.Configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.CheckpointIntervalMinutes), 10), 1, 1440));
+        // How often due reminders are looked for (scheduling-storage.md §2.3); tests shorten it.
+        var sweepEvery = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Reminders:SweepIntervalSeconds", 30), 1, 3600));
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -35,8 +35,8 @@ internal static class SchedulingSetup
             quartz.ScheduleJob<DueReminderSweepJob>(
                 trigger => trigger
                     .WithIdentity(DueReminderSweepJob.TriggerKey)
-                    .StartAt(TimeProvider.System.GetUtcNow() + SweepEvery) // let start-up finish first
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(SweepEvery).RepeatForever()),
+                    .StartAt(TimeProvider.System.GetUtcNow() + sweepEvery) // let start-up finish first
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(sweepEvery).RepeatForever()),
                 job => job.WithIdentity(DueReminderSweepJob.Key));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
