@@ -14,6 +14,9 @@ internal sealed record BenchmarkOptions(int Concurrency, int Seconds, int Warmup
           --concurrency C   conversations in flight (default 16)
           --seconds S       measured duration (default 20)
           --warmup W        unmeasured warm-up before it (default 5)
+
+        Reminder scale (issue 4): --reminders N seeds N users with schedules across 16 zones and reports start-up to
+        first sweep, an idle sweep, memory, and 10,000 prompts due in the same minute claimed and handed to a sink.
         """;
 
     public static BenchmarkOptions? Parse(string[] args)

@@ -10,6 +10,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+if (args is ["--reminders", var count] && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var users) && users > 0)
+{
+    return await ReminderScaleBenchmark.RunAsync(users);
+}
+
 if (BenchmarkOptions.Parse(args) is not { } options)
 {
     Console.Error.WriteLine(BenchmarkOptions.Usage);

@@ -33,13 +33,20 @@ public sealed partial class ReminderSweep(
         var summary = new SweepSummary();
         while (true)
         {
-            var due = reminders.ClaimDue(now, PageSize, subscription => Advance(subscription, now, summary));
+            // A page is full when it claimed PageSize subscriptions, whether or not any of them is sent: a page of
+            // stale slots after downtime must not end the sweep before the fresh ones behind it.
+            var claimed = 0;
+            var due = reminders.ClaimDue(now, PageSize, subscription =>
+            {
+                claimed++;
+                return Advance(subscription, now, summary);
+            });
             foreach (var subscription in due)
             {
                 await SendAsync(subscription, summary, cancellationToken).ConfigureAwait(false);
             }
 
-            if (due.Count < PageSize)
+            if (claimed < PageSize)
             {
                 return summary;
             }

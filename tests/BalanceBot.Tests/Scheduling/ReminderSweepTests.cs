@@ -137,6 +137,25 @@ public sealed class ReminderSweepTests
     }
 
     [Fact]
+    public async Task A_full_page_of_stale_slots_does_not_hide_the_fresh_ones_behind_it()
+    {
+        var (bot, store, sweep) = await SubscribedAsync();
+        await using var _ = bot;
+        for (var i = 0; i < ReminderSweep.PageSize + 20; i++)
+        {
+            var stale = new ReminderSubscription { UserKey = $"msteams:29:stale-{i}", Schedule = ReminderSchedule.Default("Europe/Berlin"), NextDueUtc = Instant.FromUtc(2026, 3, 3, 6, 0) };
+            await store.SaveAsync(stale, CancellationToken.None);
+        }
+
+        bot.Time.SetUtcNow(TuesdayNineBerlin.AddSeconds(30));
+        var summary = await sweep.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(ReminderSweep.PageSize + 20, summary.Skipped);
+        Assert.Equal(1, summary.Sent);
+        Assert.Single(await bot.Connector.TakeAsync(1));
+    }
+
+    [Fact]
     public async Task The_sweep_runs_every_30_seconds_in_Quartz()
     {
         await using var bot = await BotServer.StartAsync();
