@@ -32,7 +32,8 @@ internal static class ReminderScaleBenchmark
     {
         var folder = Path.Combine(Path.GetTempPath(), "balancebot-bench", Guid.NewGuid().ToString("N"));
         var options = Options.Create(new StorageOptions { Path = Path.Combine(folder, "reminders.db") });
-        var start = Instant.FromUtc(2026, 3, 2, 0, 0);
+        // Everyone is scheduled from one second before 07:00 UTC, so nothing is stale when the burst is swept.
+        var start = Instant.FromUtc(2026, 3, 2, 6, 59, 59);
         const int DueTogether = 10_000;
 
         var seeding = Stopwatch.StartNew();
@@ -74,11 +75,11 @@ internal static class ReminderScaleBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"start-up to first sweep: {startup.Elapsed.TotalMilliseconds:F0} ms; idle sweep: {idle.Elapsed.TotalMilliseconds / IdleSweeps:F2} ms; RSS: {rss} MiB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"due together: {summary.Sent:N0} sent to the sink ({sink.Count:N0} received), {summary.Skipped} skipped, {summary.Failed} failed, in {burst.Elapsed.TotalMilliseconds:F0} ms"));
+            $"due at 07:00 UTC ({Math.Min(DueTogether, users):N0} forced, the rest on their own schedules): {summary.Sent:N0} sent to the sink ({sink.Count:N0} received), {summary.Skipped} skipped, {summary.Failed} failed, in {burst.Elapsed.TotalMilliseconds:F0} ms"));
 
         reopened.Dispose();
         Directory.Delete(folder, recursive: true);
-        return summary.Sent == Math.Min(DueTogether, users) ? 0 : 1;
+        return summary.Sent >= Math.Min(DueTogether, users) && summary.Failed == 0 ? 0 : 1;
     }
 
     private static void Seed(BalanceBotDatabase database, int users, Instant start, int dueTogether)
