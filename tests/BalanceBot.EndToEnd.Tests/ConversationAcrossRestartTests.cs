@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 
 namespace BalanceBot.EndToEnd.Tests;
 
@@ -8,11 +5,15 @@ public sealed class ConversationAcrossRestartTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "balancebot-e2e", Guid.NewGuid().ToString("N"));
     private FakeConnector _connector = null!;
-    private int _nextId;
+    private EmulatorUser _user = null!;
 
     private Dictionary<string, string> Environment => new() { ["Storage__Path"] = Path.Combine(_folder, "bot.db") };
 
-    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _user = new EmulatorUser(_connector);
+    }
 
     [Fact]
     public async Task A_conversation_continues_where_it_was_after_the_process_is_killed_mid_dialog()
@@ -43,26 +44,8 @@ public sealed class ConversationAcrossRestartTests : IAsyncLifetime
         Assert.Contains("- what I call you: Alex", (await SayAsync(again, "about", expectReplies: 2))[0].Text, StringComparison.Ordinal);
     }
 
-    private async Task<IReadOnlyList<ReceivedActivity>> SayAsync(HttpClient http, string text, int expectReplies)
-    {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = $"m{Interlocked.Increment(ref _nextId)}",
-            ["channelId"] = "emulator",
-            ["serviceUrl"] = _connector.ServiceUrl,
-            ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = "Kim" },
-            ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "BalanceBot" },
-            ["conversation"] = new JsonObject { ["id"] = "conversation-1" },
-            ["text"] = text,
-            ["locale"] = "en-GB",
-        };
-        var response = await http.PostAsJsonAsync("/api/messages", activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var replies = await _connector.TakeAsync(expectReplies);
-        Assert.All(replies, r => Assert.Equal($"/v3/conversations/conversation-1/activities/m{_nextId}", r.RawTarget));
-        return replies;
-    }
+    private Task<IReadOnlyList<ReceivedActivity>> SayAsync(HttpClient http, string text, int expectReplies) =>
+        _user.SayAsync(http, text, expectReplies);
 
     public async Task DisposeAsync()
     {

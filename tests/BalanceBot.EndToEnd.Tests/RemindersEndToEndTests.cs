@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 
 namespace BalanceBot.EndToEnd.Tests;
 
@@ -10,9 +7,13 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "balancebot-e2e", Guid.NewGuid().ToString("N"));
     private FakeConnector _connector = null!;
-    private int _nextId;
+    private EmulatorUser _user = null!;
 
-    public async Task InitializeAsync() => _connector = await FakeConnector.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _user = new EmulatorUser(_connector);
+    }
 
     [Fact]
     public async Task A_movement_prompt_set_up_in_chat_arrives_proactively_at_the_connector()
@@ -45,23 +46,8 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
         Assert.Equal(5, prompt.Body["suggestedActions"]!["actions"]!.AsArray().Count);
     }
 
-    private async Task<IReadOnlyList<ReceivedActivity>> SayAsync(HttpClient http, string text, int expectReplies)
-    {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = $"m{Interlocked.Increment(ref _nextId)}",
-            ["channelId"] = "emulator",
-            ["serviceUrl"] = _connector.ServiceUrl,
-            ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = "Kim" },
-            ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "BalanceBot" },
-            ["conversation"] = new JsonObject { ["id"] = "conversation-1" },
-            ["text"] = text,
-        };
-        var response = await http.PostAsJsonAsync("/api/messages", activity);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await _connector.TakeAsync(expectReplies);
-    }
+    private Task<IReadOnlyList<ReceivedActivity>> SayAsync(HttpClient http, string text, int expectReplies) =>
+        _user.SayAsync(http, text, expectReplies);
 
     public async Task DisposeAsync()
     {
