@@ -78,7 +78,8 @@ public sealed partial class ConversationEngine(
         }
 
         // A channel-reported zone only fills a gap; it never overrides one the user has (issue 4 asks before moving).
-        if (turn.TimeZone is { Length: > 0 } zone && user.TimeZone is null)
+        // Stored canonical: Teams may send aliases such as Asia/Calcutta.
+        if (TimeZoneIds.Canonicalize(turn.TimeZone) is { } zone && user.TimeZone is null)
         {
             user.TimeZone = zone;
             changed = true;
