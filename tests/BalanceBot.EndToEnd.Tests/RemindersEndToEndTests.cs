@@ -36,7 +36,9 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
         await SayAsync(http, "every day", 1);
         await SayAsync(http, start.ToString("HH:mm", CultureInfo.InvariantCulture), 1);
         await SayAsync(http, end.ToString("HH:mm", CultureInfo.InvariantCulture), 1);
-        var saved = await SayAsync(http, "every 30 minutes", 1);
+        await SayAsync(http, "every 30 minutes", 1);
+        await SayAsync(http, "anything", 1);
+        var saved = await SayAsync(http, "no", 1);
         Assert.StartsWith("All set. Your first movement prompt comes on", saved[0].Text, StringComparison.Ordinal);
 
         var prompt = Assert.Single(await _connector.TakeAsync(1, deadline: TimeSpan.FromSeconds(150)));

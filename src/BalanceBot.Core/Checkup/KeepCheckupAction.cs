@@ -1,4 +1,5 @@
 using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Reminders;
 
 namespace BalanceBot.Core.Checkup;
 
@@ -22,15 +23,22 @@ public sealed class KeepCheckupAction : IDialogAction
         return NeededValues.Where(n => !definedValues.Contains(n)).Select(n => $"needs a value '{n}' saved earlier in this dialog");
     }
 
-    public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
+    public async ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Values.TryGetValue("area", out var area))
         {
             context.User.CheckupHistory.Add(new CheckupRecord(area, TriageLevels.Current(context.Values), DateOnly.FromDateTime(context.Now.UtcDateTime)));
             context.MarkUserChanged();
+
+            // The last check-up a user kept sets the focus of their movement prompts (issue 4).
+            if (context.Reminders is { } reminders && await reminders.FindAsync(context.User.Key, cancellationToken).ConfigureAwait(false) is { } subscription)
+            {
+                subscription.FocusArea = area;
+                await reminders.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        return ValueTask.FromResult(DialogActionResult.Continue);
+        return DialogActionResult.Continue;
     }
 }

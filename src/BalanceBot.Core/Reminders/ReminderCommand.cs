@@ -38,6 +38,16 @@ public sealed partial record ReminderCommand(ReminderCommandKind Kind, int? Minu
                 return new(ReminderCommandKind.Pause, UntilTomorrow: true);
             case "pause until tomorrow":
                 return new(ReminderCommandKind.Pause, UntilTomorrow: true);
+            case "day off today" or "day off":
+                return new(ReminderCommandKind.DayOff);
+            case "day off tomorrow":
+                return new(ReminderCommandKind.DayOff, UntilTomorrow: true);
+        }
+
+        if (DayOffPattern().Match(normalized) is { Success: true } dayOff
+            && Enum.TryParse<IsoDayOfWeek>(dayOff.Groups["day"].Value, ignoreCase: true, out var offDay))
+        {
+            return new(ReminderCommandKind.DayOff, UntilDay: offDay);
         }
 
         if (SnoozePattern().Match(normalized) is { Success: true } snooze)
@@ -72,6 +82,9 @@ public sealed partial record ReminderCommand(ReminderCommandKind Kind, int? Minu
 
     [GeneratedRegex(@"^/?pause (?:for )?(?<n>\d{1,3}) ?(?<unit>m|min|mins|minute|minutes|h|hr|hrs|hour|hours|d|day|days)$", RegexOptions.CultureInvariant)]
     private static partial Regex PauseForPattern();
+
+    [GeneratedRegex(@"^day off (?:on )?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DayOffPattern();
 
     [GeneratedRegex(@"^/?pause (?:until|till|til) (?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.CultureInvariant)]
     private static partial Regex PauseUntilPattern();

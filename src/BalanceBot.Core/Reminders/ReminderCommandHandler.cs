@@ -46,6 +46,15 @@ public sealed class ReminderCommandHandler(IReminderStore reminders, DateTimeOff
                 subscription.PausedUntilUtc = PauseEnd(command, zone, today);
                 said = $"Paused until {WhenPattern.Format(subscription.PausedUntilUtc!.Value.InZone(zone).LocalDateTime)}. Reminders come back by themselves; type \"resume\" to have them back sooner.";
                 break;
+            case ReminderCommandKind.DayOff:
+                var off = command.UntilDay is { } weekday ? today.Next(weekday) : command.UntilTomorrow ? today.PlusDays(1) : today;
+                subscription.Schedule = subscription.Schedule with
+                {
+                    // Past days off are dropped as new ones are added, so the list stays short.
+                    DaysOff = subscription.Schedule.DaysOff.Where(d => d >= today).Append(off).ToHashSet(),
+                };
+                said = $"Enjoy your day off: no prompts on {off.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}.";
+                break;
             case ReminderCommandKind.Resume:
                 subscription.PausedUntilUtc = null;
                 subscription.Unreachable = false;

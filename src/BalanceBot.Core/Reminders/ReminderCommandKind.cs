@@ -10,4 +10,5 @@ public enum ReminderCommandKind
     Stop,
     Next,
     Stats,
+    DayOff,
 }

@@ -21,6 +21,11 @@ public static class ReminderPrompt
         new(PauseToday, "Pause for today"),
     ];
 
+    /// <summary>Said once when prompts back off after going unanswered (issue 4: ask whether the schedule suits).</summary>
+    public static Reply BackoffQuestion { get; } = Reply.Say(
+        "The last few reminders went unanswered, so I'll send them half as often for the rest of today. " +
+        "Does the schedule suit you? Type \"reminders\" to change it, or \"pause for today\" for a break.");
+
     public static Reply For(Exercise exercise, ExerciseLibrary library, Func<string, string?> builtIns) =>
         new(
             "Time for a short movement break.\n" + Placeholders.Fill(ExerciseText.Render(exercise, library), builtIns),

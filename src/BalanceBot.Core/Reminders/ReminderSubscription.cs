@@ -20,10 +20,16 @@ public sealed class ReminderSubscription
     /// <summary>The local date on which prompts come half as often.</summary>
     public LocalDate? BackedOffOn { get; set; }
 
+    /// <summary>Set with a new backoff: the next prompt asks whether the schedule suits. Not persisted.</summary>
+    public bool AskAboutSchedule { get; set; }
+
     /// <summary>The user blocked the bot or uninstalled it: the sweep no longer picks them.</summary>
     public bool Unreachable { get; set; }
 
     public string? LastExerciseId { get; set; }
+
+    /// <summary>The body area prompts' exercises are chosen for (from setup, or the last check-up the user kept); null for any.</summary>
+    public string? FocusArea { get; set; }
 
     /// <summary>Prompts done and skipped per local date (recent weeks only), for "my stats".</summary>
     public Dictionary<LocalDate, DayTally> Tally { get; init; } = [];

@@ -61,13 +61,15 @@ public sealed partial class ReminderSweep(
         if (send)
         {
             subscription.UnansweredInARow++;
-            if (subscription.UnansweredInARow >= UnansweredBeforeBackoff)
+            var today = now.InZone(TimeZoneIds.Zone(subscription.Schedule.TimeZoneId)).Date;
+            if (subscription.UnansweredInARow >= UnansweredBeforeBackoff && subscription.BackedOffOn != today)
             {
-                // Never nag more when ignored: half as often for the rest of the local day.
-                subscription.BackedOffOn = now.InZone(TimeZoneIds.Zone(subscription.Schedule.TimeZoneId)).Date;
+                // Never nag more when ignored: half as often for the rest of the local day, and say so once.
+                subscription.BackedOffOn = today;
+                subscription.AskAboutSchedule = true;
             }
 
-            var exercise = catalog.Exercises.Next(null, subscription.LastExerciseId);
+            var exercise = catalog.Exercises.Next(subscription.FocusArea, subscription.LastExerciseId);
             subscription.LastExerciseId = exercise?.Id;
         }
         else
@@ -91,7 +93,8 @@ public sealed partial class ReminderSweep(
 
         var contacts = safetyContacts.For(user);
         var prompt = ReminderPrompt.For(exercise, catalog.Exercises, name => name == "emergency_number" ? contacts.Emergency : null);
-        var result = await sender.SendAsync(address, [prompt], cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Reply> replies = subscription.AskAboutSchedule ? [ReminderPrompt.BackoffQuestion, prompt] : [prompt];
+        var result = await sender.SendAsync(address, replies, cancellationToken).ConfigureAwait(false);
         switch (result)
         {
             case DeliveryResult.Delivered:

@@ -95,6 +95,7 @@ internal sealed class LiteDbReminderStore : IReminderStore
             ["backedOffOn"] = subscription.BackedOffOn is { } backedOff ? DatePattern.Format(backedOff) : BsonValue.Null,
             ["unreachable"] = subscription.Unreachable,
             ["lastExercise"] = subscription.LastExerciseId,
+            ["focus"] = subscription.FocusArea,
             ["tally"] = Tally(subscription),
         };
         if (schedule.QuietStart is { } quietStart && schedule.QuietEnd is { } quietEnd)
@@ -144,6 +145,7 @@ internal sealed class LiteDbReminderStore : IReminderStore
             BackedOffOn = document["backedOffOn"].IsString ? DatePattern.Parse(document["backedOffOn"].AsString).Value : null,
             Unreachable = document["unreachable"].AsBoolean,
             LastExerciseId = document["lastExercise"].IsString ? document["lastExercise"].AsString : null,
+            FocusArea = document.TryGetValue("focus", out var focus) && focus.IsString ? focus.AsString : null,
         };
         if (document.TryGetValue("tally", out var tally) && tally.IsDocument)
         {

@@ -15,7 +15,7 @@ public sealed class ReminderCommandTests
     private static async Task<EngineHarness> SubscribedAsync()
     {
         var bot = await new EngineHarness(Catalog).WelcomedAsync();
-        await bot.SayEachAsync("no", "reminders", "Berlin", "weekdays", "9:00", "17:00", "every hour");
+        await bot.SayEachAsync("no", "reminders", "Berlin", "weekdays", "9:00", "17:00", "every hour", "anything", "no");
         return bot;
     }
 
@@ -26,13 +26,15 @@ public sealed class ReminderCommandTests
     public async Task Reminders_are_set_up_in_chat_and_the_next_slot_is_computed_at_once()
     {
         using var bot = await new EngineHarness(Catalog).WelcomedAsync();
-        await bot.SayEachAsync("no", "reminders", "Berlin", "weekdays", "9:00", "17:00");
+        await bot.SayEachAsync("no", "reminders", "Berlin", "weekdays", "9:00", "17:00", "every hour", "wrists");
 
-        var saved = (await bot.SayAsync("every hour"))[0].Text;
+        var saved = (await bot.SayAsync("12:00-13:00"))[0].Text;
 
         Assert.StartsWith("All set. Your first movement prompt comes on Mon 2 Mar at 11:00 (Europe/Berlin).", saved, StringComparison.Ordinal);
         var subscription = await SubscriptionAsync(bot);
         Assert.Equal(Instant.FromUtc(2026, 3, 2, 10, 0), subscription.NextDueUtc);
+        Assert.Equal("arm_hand", subscription.FocusArea);
+        Assert.Equal((new LocalTime(12, 0), new LocalTime(13, 0)), (subscription.Schedule.QuietStart, subscription.Schedule.QuietEnd));
         Assert.Equal("Europe/Berlin", (await bot.Users.FindAsync(bot.UserKey, CancellationToken.None))!.TimeZone);
         Assert.Empty((await bot.StateAsync()).Stack);
     }
@@ -60,9 +62,9 @@ public sealed class ReminderCommandTests
     public async Task A_working_day_that_ends_before_it_starts_is_asked_again()
     {
         using var bot = await new EngineHarness(Catalog).WelcomedAsync();
-        await bot.SayEachAsync("no", "reminders", "London", "weekdays", "17:00", "9:00");
+        await bot.SayEachAsync("no", "reminders", "London", "weekdays", "17:00", "9:00", "every hour", "anything");
 
-        var replies = await bot.SayAsync("every hour");
+        var replies = await bot.SayAsync("no");
 
         Assert.Equal("That doesn't work: the working day must start before it ends (prompts never run overnight).", replies[0].Text);
         Assert.StartsWith("When does your working day start?", replies[1].Text, StringComparison.Ordinal);
@@ -121,6 +123,30 @@ public sealed class ReminderCommandTests
         Assert.Equal("Nice work! Every break counts.", done);
         Assert.Equal("This week: 2 done, 1 skipped. Streak: 1 working day(s) in a row with at least one done (best: 1).", stats);
         Assert.Equal(0, (await SubscriptionAsync(bot)).UnansweredInARow);
+    }
+
+    [Fact]
+    public async Task An_unreadable_quiet_time_is_asked_again()
+    {
+        using var bot = await new EngineHarness(Catalog).WelcomedAsync();
+        await bot.SayEachAsync("no", "reminders", "London", "weekdays", "9:00", "17:00", "every hour", "anything");
+
+        var replies = await bot.SayAsync("around lunch");
+
+        Assert.Equal("I couldn't read that as a time range. Try something like 12:00-13:00, or \"no\".", replies[0].Text);
+        Assert.StartsWith("Is there a time without prompts", replies[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_day_off_has_no_prompts()
+    {
+        using var bot = await SubscribedAsync();
+
+        var reply = (await bot.SayAsync("day off tomorrow"))[0].Text;
+
+        Assert.StartsWith("Enjoy your day off: no prompts on Tuesday 3 March.", reply, StringComparison.Ordinal);
+        await bot.SayAsync("pause for today");
+        Assert.Equal(Instant.FromUtc(2026, 3, 4, 8, 0), (await SubscriptionAsync(bot)).NextDueUtc);
     }
 
     [Fact]

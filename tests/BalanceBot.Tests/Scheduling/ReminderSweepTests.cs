@@ -131,6 +131,9 @@ public sealed class ReminderSweepTests
 
         Assert.Equal(new LocalDate(2026, 3, 3), subscription!.BackedOffOn);
         Assert.Equal(4, subscription.UnansweredInARow);
+        var sent = await bot.Connector.TakeAsync(5);
+        Assert.StartsWith("The last few reminders went unanswered, so I'll send them half as often", sent[3].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Time for a short movement break.", sent[4].Text, StringComparison.Ordinal);
 
         // 12:00 was the fourth; on the halved grid (09, 11, 13, 15) the next is 13:00 Berlin, 12:00 UTC.
         Assert.Equal(Instant.FromUtc(2026, 3, 3, 12, 0), subscription.NextDueUtc);
@@ -153,6 +156,28 @@ public sealed class ReminderSweepTests
         Assert.Equal(ReminderSweep.PageSize + 20, summary.Skipped);
         Assert.Equal(1, summary.Sent);
         Assert.Single(await bot.Connector.TakeAsync(1));
+    }
+
+    [Fact]
+    public async Task Prompts_use_exercises_for_the_users_focus_area()
+    {
+        var (bot, store, sweep) = await SubscribedAsync();
+        await using var _ = bot;
+        var subscription = (await store.FindAsync(UserKey, CancellationToken.None))!;
+        subscription.FocusArea = "knee";
+        await store.SaveAsync(subscription, CancellationToken.None);
+        var catalog = bot.App.Services.GetRequiredService<BalanceBot.Core.Conversations.DialogCatalog>();
+        var kneeNames = catalog.Exercises.ForArea("knee").Select(e => $"**{e.Name}**").ToList();
+
+        for (var hour = 0; hour < 3; hour++)
+        {
+            bot.Time.SetUtcNow(TuesdayNineBerlin.AddHours(hour));
+            await sweep.RunOnceAsync(CancellationToken.None);
+        }
+
+        var prompts = await bot.Connector.TakeAsync(3);
+        Assert.All(prompts, p => Assert.Contains(kneeNames, name => p.Text!.Contains(name, StringComparison.Ordinal)));
+        Assert.Equal(3, prompts.Select(p => p.Text).Distinct().Count());
     }
 
     [Fact]
