@@ -17,5 +17,6 @@ public interface IReminderStore
     /// to send. All changes of the page are written in one transaction <b>before</b> anything is sent, so a crash can
     /// lose a prompt but never send one twice. Synchronous on purpose: no await inside a LiteDB transaction.
     /// </summary>
-    IReadOnlyList<ReminderSubscription> ClaimDue(Instant now, int pageSize, Func<ReminderSubscription, bool> advance);
+    /// <param name="userKeyPrefix">Claim only users whose channel-qualified key starts with this (e.g. <c>console:</c>).</param>
+    IReadOnlyList<ReminderSubscription> ClaimDue(Instant now, int pageSize, Func<ReminderSubscription, bool> advance, string? userKeyPrefix = null);
 }

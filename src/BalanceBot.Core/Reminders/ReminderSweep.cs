@@ -27,7 +27,8 @@ public sealed partial class ReminderSweep(
     /// <summary>Prompts sent without an answer before the day's frequency is halved.</summary>
     public const int UnansweredBeforeBackoff = 4;
 
-    public async Task<SweepSummary> RunOnceAsync(CancellationToken cancellationToken)
+    /// <param name="userKeyPrefix">Sweep only the users of one channel (the terminal chat sweeps only <c>console:</c>).</param>
+    public async Task<SweepSummary> RunOnceAsync(CancellationToken cancellationToken, string? userKeyPrefix = null)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         var summary = new SweepSummary();
@@ -40,7 +41,7 @@ public sealed partial class ReminderSweep(
             {
                 claimed++;
                 return Advance(subscription, now, summary);
-            });
+            }, userKeyPrefix);
             foreach (var subscription in due)
             {
                 await SendAsync(subscription, summary, cancellationToken).ConfigureAwait(false);

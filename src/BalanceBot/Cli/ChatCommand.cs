@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BalanceBot.Channels.Console;
+using BalanceBot.Core.Reminders;
 using BalanceBot.Hosting;
 using BalanceBot.Storage;
 
@@ -25,6 +26,28 @@ internal static class ChatCommand
         return chat;
     }
 
+    /// <summary>
+    /// Movement prompts due for terminal users appear in the chat while it runs. Only <c>console:</c> users are swept,
+    /// so running the chat against a server's database never takes prompts meant for Teams or Discord users.
+    /// </summary>
+    private static async Task SweepConsoleRemindersAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var sweep = services.GetRequiredService<ReminderSweep>();
+        var every = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Reminders:SweepIntervalSeconds", 30), 1, 3600));
+        using var timer = new PeriodicTimer(every, services.GetRequiredService<TimeProvider>());
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await sweep.RunOnceAsync(cancellationToken, userKeyPrefix: ConsoleChat.Channel + ":").ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The chat ended.
+        }
+    }
+
     private static Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
         StartupErrors.GuardAsync(async () =>
         {
@@ -42,6 +65,7 @@ internal static class ChatCommand
             builder.AddStorage();
             builder.AddConversations();
             builder.Services.AddSingleton<ConsoleChat>();
+            builder.Services.AddSingleton<IProactiveSender>(new ConsoleProactiveSender(System.Console.Out));
 
             using var host = builder.Build();
             host.Services.ValidateSettings();
@@ -50,7 +74,10 @@ internal static class ChatCommand
             var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
             var chat = host.Services.GetRequiredService<ConsoleChat>();
+            var prompts = SweepConsoleRemindersAsync(host.Services, builder.Configuration, interrupted.Token);
             await chat.RunAsync(System.Console.In, System.Console.Out, parseResult.GetValue(User)!, interrupted.Token).ConfigureAwait(false);
+            await interrupted.CancelAsync().ConfigureAwait(false);
+            await prompts.ConfigureAwait(false);
 
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
             return 0;

@@ -43,7 +43,7 @@ internal sealed class LiteDbReminderStore : IReminderStore
         return ValueTask.CompletedTask;
     }
 
-    public IReadOnlyList<ReminderSubscription> ClaimDue(Instant now, int pageSize, Func<ReminderSubscription, bool> advance)
+    public IReadOnlyList<ReminderSubscription> ClaimDue(Instant now, int pageSize, Func<ReminderSubscription, bool> advance, string? userKeyPrefix = null)
     {
         ArgumentNullException.ThrowIfNull(advance);
         var database = _database.Database;
@@ -53,7 +53,9 @@ internal sealed class LiteDbReminderStore : IReminderStore
         database.BeginTrans();
         try
         {
-            var due = _collection.Find(Query.Between("nextDue", new BsonValue(DateTime.MinValue.ToUniversalTime()), new BsonValue(now.ToDateTimeUtc())), 0, pageSize).ToList();
+            var dueQuery = Query.Between("nextDue", new BsonValue(DateTime.MinValue.ToUniversalTime()), new BsonValue(now.ToDateTimeUtc()));
+            var query = userKeyPrefix is null ? dueQuery : Query.And(dueQuery, Query.StartsWith("_id", userKeyPrefix));
+            var due = _collection.Find(query, 0, pageSize).ToList();
             var toSend = new List<ReminderSubscription>(due.Count);
             foreach (var document in due)
             {
