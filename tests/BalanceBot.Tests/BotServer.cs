@@ -56,6 +56,9 @@ internal sealed class BotServer : IAsyncDisposable
             ["Storage:Path"] = Path.Combine(dataFolder, "bot.db"),
             ["Dialogs:Path"] = RepositoryPaths.Dialogs,
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Tests drive the reminder sweep themselves, on the fake clock.
+            ["Reminders:FirstSweepDelaySeconds"] = "86400",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -16,6 +16,7 @@ internal static class SchedulingSetup
             builder.Configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.CheckpointIntervalMinutes), 10), 1, 1440));
         // How often due reminders are looked for (scheduling-storage.md §2.3); tests shorten it.
         var sweepEvery = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Reminders:SweepIntervalSeconds", 30), 1, 3600));
+        var firstSweepAfter = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Reminders:FirstSweepDelaySeconds", 1), 0, 86400));
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -35,7 +36,7 @@ internal static class SchedulingSetup
             quartz.ScheduleJob<DueReminderSweepJob>(
                 trigger => trigger
                     .WithIdentity(DueReminderSweepJob.TriggerKey)
-                    .StartAt(TimeProvider.System.GetUtcNow() + sweepEvery) // let start-up finish first
+                    .StartAt(TimeProvider.System.GetUtcNow() + firstSweepAfter) // prompts resume right after a restart
                     .WithSimpleSchedule(schedule => schedule.WithInterval(sweepEvery).RepeatForever()),
                 job => job.WithIdentity(DueReminderSweepJob.Key));
         });
