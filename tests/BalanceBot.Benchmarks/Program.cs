@@ -10,9 +10,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-if (args is ["--reminders", var count] && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var users) && users > 0)
+if (args is ["--reminders", var count, ..] && int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var users) && users > 0)
 {
-    return await ReminderScaleBenchmark.RunAsync(users);
+    return await ReminderScaleBenchmark.RunAsync(users, args is [_, _, "--keep", var keep] ? keep : null);
 }
 
 if (BenchmarkOptions.Parse(args) is not { } options)

@@ -28,9 +28,10 @@ internal static class ReminderScaleBenchmark
         "Australia/Sydney", "Pacific/Auckland", "Africa/Johannesburg", "Asia/Dubai",
     ];
 
-    public static async Task<int> RunAsync(int users)
+    /// <param name="keepIn">Keep the seeded database in this folder (to start the real app on it), instead of deleting it.</param>
+    public static async Task<int> RunAsync(int users, string? keepIn = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "balancebot-bench", Guid.NewGuid().ToString("N"));
+        var folder = keepIn ?? Path.Combine(Path.GetTempPath(), "balancebot-bench", Guid.NewGuid().ToString("N"));
         var options = Options.Create(new StorageOptions { Path = Path.Combine(folder, "reminders.db") });
         // Everyone is scheduled from one second before 07:00 UTC, so nothing is stale when the burst is swept.
         var start = Instant.FromUtc(2026, 3, 2, 6, 59, 59);
@@ -78,7 +79,10 @@ internal static class ReminderScaleBenchmark
             $"due at 07:00 UTC ({Math.Min(DueTogether, users):N0} forced, the rest on their own schedules): {summary.Sent:N0} sent to the sink ({sink.Count:N0} received), {summary.Skipped} skipped, {summary.Failed} failed, in {burst.Elapsed.TotalMilliseconds:F0} ms"));
 
         reopened.Dispose();
-        Directory.Delete(folder, recursive: true);
+        if (keepIn is null)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
         return summary.Sent >= Math.Min(DueTogether, users) && summary.Failed == 0 ? 0 : 1;
     }
 
