@@ -14,13 +14,13 @@ internal sealed class DialogFileParser
 {
     private static readonly string[] DialogKeys = ["id", "title", "description", "triggers", "steps"];
     private static readonly string[] KindKeys = ["say", "ask", "action", "goto", "end"];
-    private static readonly string[] AskOptionKeys = ["choices", "yes", "no", "min", "max", "max_length", "red_flag"];
+    private static readonly string[] AskOptionKeys = ["choices", "yes", "no", "min", "max", "max_length", "red_flag", "suggestions"];
     private static readonly string[] ChoiceKeys = ["id", "label", "synonyms", "next", "level"];
 
     private static readonly Dictionary<StepKind, string[]> KeysByKind = new()
     {
         [StepKind.Say] = ["id", "say", "next"],
-        [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "choices", "yes", "no", "min", "max", "max_length", "red_flag"],
+        [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "choices", "yes", "no", "min", "max", "max_length", "red_flag", "suggestions"],
         [StepKind.Action] = ["id", "action", "args", "next"],
         [StepKind.Goto] = ["id", "goto", "call", "next"],
         [StepKind.End] = ["id", "end"],
@@ -159,7 +159,7 @@ internal sealed class DialogFileParser
             AskKind.Choice => new[] { "choices", "red_flag" },
             AskKind.Confirm => ["yes", "no"],
             AskKind.Number => ["min", "max"],
-            AskKind.Text => ["max_length"],
+            AskKind.Text => ["max_length", "suggestions"],
             _ => [],
         };
         foreach (var key in AskOptionKeys.Except(allowed))
@@ -179,6 +179,7 @@ internal sealed class DialogFileParser
             YesNext = OptionalScalar(map, "yes"),
             NoNext = OptionalScalar(map, "no"),
             MaxLength = OptionalInt(map, "max_length") ?? 200,
+            Suggestions = OptionalScalarList(map, "suggestions"),
         };
 
         if (askKind == AskKind.Number)

@@ -402,6 +402,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         {
             AskKind.Choice => step.Choices.Select(c => new ReplyChoice(c.Id, Fill(c.Label, frame))).ToList(),
             AskKind.Confirm => [new ReplyChoice("yes", "Yes"), new ReplyChoice("no", "No")],
+            AskKind.Text => step.Suggestions.Select(s => new ReplyChoice(s, s)).ToList(),
             _ => [],
         };
         return new Reply(text, choices, ExpectsInput: true);

@@ -25,6 +25,9 @@ public sealed record StepDefinition
 
     public IReadOnlyList<ChoiceDefinition> Choices { get; init; } = [];
 
+    /// <summary>For <c>ask: text</c>: common answers offered as buttons; any other text is still accepted.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
     /// <summary>
     /// For check-up questions about a red flag (a choice ask with yes, no and not_sure): an answer that is still not
     /// understood after the simpler re-ask counts as not_sure, so it escalates and never silently passes (triage.md §3.2).

@@ -14,5 +14,6 @@ public static class ReminderActions
         new TimeZoneChangeCheckAction(),
         new ApplyTimeZoneChangeAction(),
         new DeclineTimeZoneChangeAction(),
+        new ReadWorkingDaysAction(),
     ];
 }

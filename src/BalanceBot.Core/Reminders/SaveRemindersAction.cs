@@ -42,7 +42,7 @@ public sealed class SaveRemindersAction : IDialogAction
 
         var schedule = ReminderSchedule.Default(zone) with
         {
-            Days = values["days"] == "every_day" ? Enum.GetValues<IsoDayOfWeek>().Where(d => d != IsoDayOfWeek.None).ToHashSet() : ReminderSchedule.Default(zone).Days,
+            Days = ReadWorkingDaysAction.Parse(values["days"]),
             Start = TimePattern.Parse(values["start"]).Value,
             End = TimePattern.Parse(values["end"]).Value,
             IntervalMinutes = int.Parse(values["interval"].Replace("every_", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture),

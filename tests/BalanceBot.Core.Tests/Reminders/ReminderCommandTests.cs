@@ -59,6 +59,25 @@ public sealed class ReminderCommandTests
     }
 
     [Fact]
+    public async Task Common_zones_are_offered_and_other_working_days_can_be_typed()
+    {
+        using var bot = await new EngineHarness(Catalog).WelcomedAsync();
+        await bot.SayAsync("no");
+
+        var zoneQuestion = (await bot.SayAsync("reminders"))[^1];
+        await bot.SayEachAsync("Sydney", "other days");
+        var unknownDays = await bot.SayAsync("whenever");
+        await bot.SayEachAsync("Mon, Wednesday and fri", "9", "17", "every 2 hours", "anything", "no");
+
+        Assert.Contains(zoneQuestion.Choices, c => c.Label == "Sydney");
+        Assert.StartsWith("Sorry, I couldn't find any days in that.", unknownDays[0].Text, StringComparison.Ordinal);
+        var subscription = await SubscriptionAsync(bot);
+        Assert.Equal(new HashSet<IsoDayOfWeek> { IsoDayOfWeek.Monday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Friday }, subscription.Schedule.Days.ToHashSet());
+        Assert.Equal("Australia/Sydney", subscription.Schedule.TimeZoneId);
+        Assert.Equal(120, subscription.Schedule.IntervalMinutes);
+    }
+
+    [Fact]
     public async Task A_working_day_that_ends_before_it_starts_is_asked_again()
     {
         using var bot = await new EngineHarness(Catalog).WelcomedAsync();
