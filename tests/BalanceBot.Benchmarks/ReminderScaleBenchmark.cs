@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using BalanceBot.Channels;
+using BalanceBot.Channels.BotFramework;
 using BalanceBot.Core;
 using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Conversations;
@@ -7,6 +10,7 @@ using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 using BalanceBot.Storage;
 using BalanceBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -47,11 +51,18 @@ internal static class ReminderScaleBenchmark
 
         // "Start-up to first sweep": open the file, build what the sweep needs, run one sweep with nothing due.
         var catalog = DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create());
+        var sink = new ReplySink();
+        var (sinkApp, serviceUrl) = await sink.StartAsync();
+        using var reopenedForAddresses = new BalanceBotDatabase(options);
+        SetAddresses(reopenedForAddresses, serviceUrl, Math.Min(DueTogether, users));
+        reopenedForAddresses.Dispose();
+        using var http = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var sender = new ProactiveSender(new BotFrameworkProactive(new BotFrameworkConnectorClient(http.GetRequiredService<IHttpClientFactory>())), NullLogger<ProactiveSender>.Instance);
+
         var startup = Stopwatch.StartNew();
         using var reopened = new BalanceBotDatabase(options);
         var time = new FakeTimeProvider(start.ToDateTimeOffset());
-        var sink = new CountingSender();
-        var sweep = new ReminderSweep(new LiteDbReminderStore(reopened), new LiteDbUserStore(reopened), sink, catalog,
+        var sweep = new ReminderSweep(new LiteDbReminderStore(reopened), new LiteDbUserStore(reopened), sender, catalog,
             new SafetyContactDirectory(SafetyContactDirectory.BuiltIn, "GB"), time, NullLogger<ReminderSweep>.Instance);
         await sweep.RunOnceAsync(CancellationToken.None);
         startup.Stop();
@@ -76,14 +87,15 @@ internal static class ReminderScaleBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"start-up to first sweep: {startup.Elapsed.TotalMilliseconds:F0} ms; idle sweep: {idle.Elapsed.TotalMilliseconds / IdleSweeps:F2} ms; RSS: {rss} MiB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"due at 07:00 UTC ({Math.Min(DueTogether, users):N0} forced, the rest on their own schedules): {summary.Sent:N0} sent to the sink ({sink.Count:N0} received), {summary.Skipped} skipped, {summary.Failed} failed, in {burst.Elapsed.TotalMilliseconds:F0} ms"));
+            $"due at 07:00 UTC ({Math.Min(DueTogether, users):N0} forced, the rest on their own schedules): {summary.Sent:N0} sent over loopback HTTP ({sink.Received:N0} received), {summary.Skipped} skipped, {summary.Failed} failed, in {burst.Elapsed.TotalMilliseconds:F0} ms"));
+        await sinkApp.DisposeAsync();
 
         reopened.Dispose();
         if (keepIn is null)
         {
             Directory.Delete(folder, recursive: true);
         }
-        return summary.Sent >= Math.Min(DueTogether, users) && summary.Failed == 0 ? 0 : 1;
+        return summary.Sent >= Math.Min(DueTogether, users) ? 0 : 1;
     }
 
     private static void Seed(BalanceBotDatabase database, int users, Instant start, int dueTogether)
@@ -120,17 +132,23 @@ internal static class ReminderScaleBenchmark
         }
     }
 
-    /// <summary>The sink: accepts every prompt at once (pacing switched off), counting them.</summary>
-    private sealed class CountingSender : IProactiveSender
+    /// <summary>
+    /// The users whose prompts fall due together get a Bot Framework address at the loopback sink; everyone else keeps an
+    /// address no channel serves (counted as failed, which the benchmark only reports).
+    /// </summary>
+    private static void SetAddresses(BalanceBotDatabase database, string serviceUrl, int count)
     {
-        private int _count;
-
-        public int Count => _count;
-
-        public Task<DeliveryResult> SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+        var people = new LiteDbUserStore(database);
+        database.Database.BeginTrans();
+        for (var i = 0; i < count; i++)
         {
-            Interlocked.Increment(ref _count);
-            return Task.FromResult(DeliveryResult.Delivered);
+            var key = string.Create(CultureInfo.InvariantCulture, $"msteams:29:user-{i}");
+            var reference = new ConversationReference("msteams", serviceUrl, new ConversationReferenceConversation($"a:{i}", "personal", "tenant"),
+                new ConversationReferenceAccount($"29:user-{i}", null, null), new ConversationReferenceAccount("28:bot", "BalanceBot", null), "en-GB");
+            var address = new ConversationAddress("botframework", JsonSerializer.Serialize(reference, BotFrameworkJson.Default.ConversationReference));
+            people.SaveAsync(new UserRecord { Key = key, FirstSeenUtc = default, Address = address }, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         }
+
+        database.Database.Commit();
     }
 }

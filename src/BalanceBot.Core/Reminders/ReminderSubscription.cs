@@ -14,6 +14,9 @@ public sealed class ReminderSubscription
 
     public Instant? PausedUntilUtc { get; set; }
 
+    /// <summary>The slot of the last prompt claimed for sending, recorded in the claim's transaction before the send.</summary>
+    public Instant? LastPromptUtc { get; set; }
+
     /// <summary>Prompts sent in a row with no answer; four in a row halve the frequency for the day.</summary>
     public int UnansweredInARow { get; set; }
 

@@ -24,6 +24,9 @@ public sealed partial class ReminderSweep(
 
     public const int PageSize = 500;
 
+    /// <summary>Prompts of one page in flight at once.</summary>
+    public const int SendConcurrency = 8;
+
     /// <summary>Prompts sent without an answer before the day's frequency is halved.</summary>
     public const int UnansweredBeforeBackoff = 4;
 
@@ -42,10 +45,12 @@ public sealed partial class ReminderSweep(
                 claimed++;
                 return Advance(subscription, now, summary);
             }, userKeyPrefix);
-            foreach (var subscription in due)
-            {
-                await SendAsync(subscription, summary, cancellationToken).ConfigureAwait(false);
-            }
+            // Each prompt goes to a different user's conversation, so a page is sent a few at a time; per-platform
+            // pacing belongs to the channel clients (DESIGN §5).
+            await Parallel.ForEachAsync(
+                due,
+                new ParallelOptions { MaxDegreeOfParallelism = SendConcurrency, CancellationToken = cancellationToken },
+                async (subscription, token) => await SendAsync(subscription, summary, token).ConfigureAwait(false)).ConfigureAwait(false);
 
             if (claimed < PageSize)
             {
@@ -61,6 +66,7 @@ public sealed partial class ReminderSweep(
         var send = !subscription.Unreachable && wasDue is { } due && due >= now - Grace;
         if (send)
         {
+            subscription.LastPromptUtc = wasDue;
             subscription.UnansweredInARow++;
             var today = now.InZone(TimeZoneIds.Zone(subscription.Schedule.TimeZoneId)).Date;
             if (subscription.UnansweredInARow >= UnansweredBeforeBackoff && subscription.BackedOffOn != today)
@@ -75,7 +81,7 @@ public sealed partial class ReminderSweep(
         }
         else
         {
-            summary.Skipped++;
+            summary.CountSkipped();
         }
 
         subscription.Reschedule(now);
@@ -88,7 +94,7 @@ public sealed partial class ReminderSweep(
         var exercise = subscription.LastExerciseId is { } id ? catalog.Exercises.Find(id) : null;
         if (user?.Address is not { } address || exercise is null)
         {
-            summary.Failed++;
+            summary.CountFailed();
             return;
         }
 
@@ -99,17 +105,17 @@ public sealed partial class ReminderSweep(
         switch (result)
         {
             case DeliveryResult.Delivered:
-                summary.Sent++;
+                summary.CountSent();
                 break;
             case DeliveryResult.Unreachable:
-                summary.Unreachable++;
+                summary.CountUnreachable();
                 subscription.Unreachable = true;
                 subscription.NextDueUtc = null;
                 await reminders.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
                 LogUnreachable(subscription.UserKey);
                 break;
             default:
-                summary.Failed++;
+                summary.CountFailed();
                 LogFailed(subscription.UserKey);
                 break;
         }

@@ -44,6 +44,7 @@ public sealed class ReminderSweepTests
         Assert.Null(prompt.Body["replyToId"]);
         var after = await store.FindAsync(UserKey, CancellationToken.None);
         Assert.Equal(Instant.FromUtc(2026, 3, 3, 9, 0), after!.NextDueUtc);
+        Assert.Equal(Instant.FromUtc(2026, 3, 3, 8, 0), after.LastPromptUtc);
     }
 
     [Fact]
@@ -93,6 +94,7 @@ public sealed class ReminderSweepTests
 
         Assert.Single(claimed);
         Assert.Equal(0, afterRestart.Sent);
+        Assert.Equal(Instant.FromUtc(2026, 3, 3, 9, 0), (await store.FindAsync(UserKey, CancellationToken.None))!.NextDueUtc);
         Assert.Equal(0, bot.Connector.Count);
     }
 
