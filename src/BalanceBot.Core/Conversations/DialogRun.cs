@@ -102,7 +102,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         }
 
         // Reminder commands work anywhere; "done" and "skip" only outside a dialog, where they can only mean the prompt.
-        if (ReminderCommand.Parse(normalized, dialogActive: state.Active is not null) is { } reminderCommand)
+        if ((ReminderCommand.FromChoiceId(turn.ChoiceId) ?? ReminderCommand.Parse(normalized, dialogActive: state.Active is not null)) is { } reminderCommand)
         {
             if (reminderCommand.Kind == ReminderCommandKind.Stop)
             {

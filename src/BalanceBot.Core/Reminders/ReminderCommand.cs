@@ -15,6 +15,17 @@ public sealed partial record ReminderCommand(ReminderCommandKind Kind, int? Minu
 {
     public const int DefaultSnoozeMinutes = 10;
 
+    /// <summary>The command behind a prompt button clicked as a card (an id, no text), or null.</summary>
+    public static ReminderCommand? FromChoiceId(string? choiceId) => choiceId switch
+    {
+        ReminderPrompt.Done => new(ReminderCommandKind.Done),
+        ReminderPrompt.Snooze10 => new(ReminderCommandKind.Snooze, 10),
+        ReminderPrompt.Snooze30 => new(ReminderCommandKind.Snooze, 30),
+        ReminderPrompt.Skip => new(ReminderCommandKind.Skip),
+        ReminderPrompt.PauseToday => new(ReminderCommandKind.Pause, UntilTomorrow: true),
+        _ => null,
+    };
+
     /// <summary>Null when the text is not a reminder command. "done" and "skip" count only outside a dialog.</summary>
     public static ReminderCommand? Parse(string normalized, bool dialogActive)
     {

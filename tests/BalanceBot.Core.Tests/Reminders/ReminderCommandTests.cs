@@ -169,6 +169,16 @@ public sealed class ReminderCommandTests
     }
 
     [Fact]
+    public async Task A_prompt_button_clicked_as_a_card_works_like_the_typed_command()
+    {
+        using var bot = await SubscribedAsync();
+
+        var reply = (await bot.ClickAsync(ReminderPrompt.Snooze30))[0].Text;
+
+        Assert.Equal("Snoozed. I'll remind you on Mon 2 Mar at 10:30 (Europe/Berlin).", reply);
+    }
+
+    [Fact]
     public async Task Next_reminder_says_when()
     {
         using var bot = await SubscribedAsync();
