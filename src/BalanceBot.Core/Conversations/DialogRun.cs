@@ -26,6 +26,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
     private readonly List<Reply> _replies = [];
     private int _stepsRun;
+    private bool _safetyReply;
 
     public IReadOnlyList<Reply> Replies => _replies;
 
@@ -35,8 +36,9 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
     {
         await HandleTurnAsync(cancellationToken).ConfigureAwait(false);
 
-        // Asked only between dialogs, after the user's own message was dealt with (issue 4).
-        if (state.Active is null && await TimeZoneChangedAsync(cancellationToken).ConfigureAwait(false))
+        // Asked only between dialogs, after the user's own message was dealt with (issue 4), and never after an
+        // emergency or crisis reply, which must stand alone (triage.md §4.1 item 4).
+        if (state.Active is null && !_safetyReply && await TimeZoneChangedAsync(cancellationToken).ConfigureAwait(false))
         {
             await BeginAsync(SystemDialogs.TimeZoneChanged, cancellationToken).ConfigureAwait(false);
         }
@@ -80,6 +82,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         var concern = SafetyScanner.Scan(turn.Text);
         if (concern != SafetyConcern.None)
         {
+            _safetyReply = true;
             state.Welcomed = true;
             state.Stack.Clear();
             await BeginAsync(concern == SafetyConcern.Crisis ? SystemDialogs.Crisis : SystemDialogs.Emergency, cancellationToken).ConfigureAwait(false);

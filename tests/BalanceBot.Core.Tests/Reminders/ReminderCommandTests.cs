@@ -232,6 +232,17 @@ public sealed class ReminderCommandTests
     }
 
     [Fact]
+    public async Task An_emergency_reply_is_never_followed_by_the_time_zone_question()
+    {
+        using var bot = await SubscribedAsync();
+
+        var replies = await bot.Engine.HandleAsync(bot.Message("I have chest pain", null) with { TimeZone = "America/New_York" }, CancellationToken.None);
+
+        Assert.Single(replies);
+        Assert.Contains("call 999 (or 112) now", replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_declined_time_zone_is_not_asked_about_again()
     {
         using var bot = await SubscribedAsync();
