@@ -5,5 +5,10 @@ namespace BalanceBot.Testing;
 /// <param name="RawTarget">The request target exactly as sent, so path escaping can be checked.</param>
 internal sealed record ReceivedActivity(string RawTarget, JsonObject Body, string Authorization)
 {
-    public string? Text => Body["text"]?.GetValue<string>();
+    /// <summary>The message text, or for an Adaptive Card the text of its first TextBlock.</summary>
+    public string? Text => Body["text"]?.GetValue<string>() ?? Body["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>();
+
+    /// <summary>The titles of the buttons: suggested actions or the card's actions.</summary>
+    public IReadOnlyList<string> Buttons =>
+        (Body["suggestedActions"]?["actions"] ?? Body["attachments"]?[0]?["content"]?["actions"])?.AsArray().Select(a => a!["title"]!.GetValue<string>()).ToList() ?? [];
 }

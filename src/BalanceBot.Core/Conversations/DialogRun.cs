@@ -38,7 +38,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
         // Asked only between dialogs, after the user's own message was dealt with (issue 4), and never after an
         // emergency or crisis reply, which must stand alone (triage.md §4.1 item 4).
-        if (state.Active is null && !_safetyReply && await TimeZoneChangedAsync(cancellationToken).ConfigureAwait(false))
+        if (turn.Kind == TurnKind.Message && state.Active is null && !_safetyReply && await TimeZoneChangedAsync(cancellationToken).ConfigureAwait(false))
         {
             await BeginAsync(SystemDialogs.TimeZoneChanged, cancellationToken).ConfigureAwait(false);
         }
@@ -65,6 +65,20 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
     {
         DropStaleFrames();
         var normalized = InputText.Normalize(turn.Text);
+
+        if (turn.Kind == TurnKind.Removed)
+        {
+            // Uninstalled: stop the reminders (botframework.md §1.3; a 403 would follow anyway) and say nothing.
+            state.Stack.Clear();
+            if (await reminders.FindAsync(user.Key, cancellationToken).ConfigureAwait(false) is { } subscription)
+            {
+                subscription.Unreachable = true;
+                subscription.NextDueUtc = null;
+                await reminders.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
 
         if (turn.Kind == TurnKind.ConversationStarted)
         {

@@ -7,4 +7,7 @@ public enum TurnKind
 
     /// <summary>The bot was added to a conversation (Teams install, Emulator connect, console start).</summary>
     ConversationStarted,
+
+    /// <summary>The user removed (uninstalled) the bot: nothing can reach them any more.</summary>
+    Removed,
 }

@@ -31,12 +31,17 @@ public sealed class BotFrameworkEndpointTests
         });
         Assert.StartsWith("Hi User name, I'm BalanceBot", replies[0].Text, StringComparison.Ordinal);
         Assert.Contains("not a diagnosis", replies[1].Text, StringComparison.Ordinal);
+        // Teams gets choices as an Adaptive Card with Action.Submit (suggested actions are limited there).
         var question = replies[3].Body;
         Assert.Equal("expectingInput", question["inputHint"]!.GetValue<string>());
-        var actions = question["suggestedActions"]!["actions"]!.AsArray();
+        var card = question["attachments"]![0]!;
+        Assert.Equal("application/vnd.microsoft.card.adaptive", card["contentType"]!.GetValue<string>());
+        Assert.Equal("Shall I show you what I can do?", card["content"]!["body"]![0]!["text"]!.GetValue<string>());
+        var actions = card["content"]!["actions"]!.AsArray();
         Assert.Equal(["Yes", "No"], actions.Select(a => a!["title"]!.GetValue<string>()));
-        Assert.All(actions, a => Assert.Equal("imBack", a!["type"]!.GetValue<string>()));
-        Assert.Equal("29:uniqueId", question["suggestedActions"]!["to"]![0]!.GetValue<string>());
+        Assert.All(actions, a => Assert.Equal("Action.Submit", a!["type"]!.GetValue<string>()));
+        Assert.Equal(["yes", "no"], actions.Select(a => a!["data"]!["choiceId"]!.GetValue<string>()));
+        Assert.Null(question["suggestedActions"]);
     }
 
     [Fact]
@@ -50,9 +55,85 @@ public sealed class BotFrameworkEndpointTests
         await bot.PostAsync(bot.Message("Yes", "1531861881500"));
 
         var menu = Assert.Single(await bot.Connector.TakeAsync(1));
-        Assert.Equal("What would you like to do, User name?", menu.Text);
-        Assert.Equal(6, menu.Body["suggestedActions"]!["actions"]!.AsArray().Count);
+        Assert.Equal("What would you like to do, User name?", menu.Body["attachments"]![0]!["content"]!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(6, menu.Body["attachments"]![0]!["content"]!["actions"]!.AsArray().Count);
         Assert.Equal("/v3/conversations/a%3AuniqueId/activities/1531861881500", menu.RawTarget);
+    }
+
+    [Fact]
+    public async Task A_card_submit_with_a_choice_id_and_no_text_picks_that_choice()
+    {
+        await using var bot = await BotServer.StartAsync();
+        await bot.PostAsync(bot.Fixture("teams-personal-message.json"));
+        await bot.Connector.TakeAsync(4);
+        var submit = bot.Message("ignored", "submit-1");
+        submit.Remove("text");
+        submit["value"] = new JsonObject { ["choiceId"] = "yes" };
+
+        await bot.PostAsync(submit);
+
+        Assert.Equal("What would you like to do, User name?", (await bot.Connector.TakeAsync(1))[0].Text);
+    }
+
+    [Fact]
+    public async Task The_bots_mention_is_stripped_from_channel_messages()
+    {
+        await using var bot = await BotServer.StartAsync();
+        var first = bot.Fixture("teams-channel-message-at-mention.json");
+        await bot.PostAsync(first);
+        await bot.Connector.TakeAsync(4);
+        var help = bot.Fixture("teams-channel-message-at-mention.json");
+        help["id"] = "1400900100701";
+        help["text"] = "<at>TestBot</at> help";
+
+        await bot.PostAsync(help);
+
+        Assert.StartsWith("Here's how to talk to me:", (await bot.Connector.TakeAsync(1))[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_Emulator_keeps_suggested_actions_for_choices()
+    {
+        await using var bot = await BotServer.StartAsync();
+        var activity = bot.Fixture("teams-personal-message.json");
+        activity["channelId"] = "emulator";
+
+        await bot.PostAsync(activity);
+
+        var question = (await bot.Connector.TakeAsync(4))[3];
+        Assert.Equal("Shall I show you what I can do?", question.Body["text"]!.GetValue<string>());
+        Assert.Equal(["Yes", "No"], question.Buttons);
+        Assert.Null(question.Body["attachments"]);
+    }
+
+    [Fact]
+    public async Task An_installation_greets_and_an_uninstall_stops_reminders()
+    {
+        await using var bot = await BotServer.StartAsync();
+        var install = bot.Fixture("teams-personal-message.json");
+        install["type"] = "installationUpdate";
+        install["action"] = "add";
+        install.Remove("text");
+        await bot.PostAsync(install);
+        var greeting = await bot.Connector.TakeAsync(4);
+        var store = bot.App.Services.GetRequiredService<BalanceBot.Core.Reminders.IReminderStore>();
+        var subscription = new BalanceBot.Core.Reminders.ReminderSubscription { UserKey = "msteams:29:uniqueId", Schedule = BalanceBot.Core.Reminders.ReminderSchedule.Default("Europe/London") };
+        subscription.Reschedule(NodaTime.Instant.FromUtc(2026, 3, 2, 9, 0));
+        await store.SaveAsync(subscription, CancellationToken.None);
+        var remove = bot.Fixture("teams-personal-message.json");
+        remove["type"] = "installationUpdate";
+        remove["action"] = "remove";
+        remove["id"] = "uninstall-1";
+        remove.Remove("text");
+
+        var response = await bot.PostAsync(remove);
+
+        Assert.StartsWith("Hi User name, I'm BalanceBot", greeting[0].Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, bot.Connector.Count);
+        var stopped = await store.FindAsync("msteams:29:uniqueId", CancellationToken.None);
+        Assert.True(stopped!.Unreachable);
+        Assert.Null(stopped.NextDueUtc);
     }
 
     [Fact]
@@ -69,7 +150,7 @@ public sealed class BotFrameworkEndpointTests
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         var activities = body["activities"]!.AsArray();
         Assert.Equal(4, activities.Count);
-        Assert.Equal("Shall I show you what I can do?", activities[3]!["text"]!.GetValue<string>());
+        Assert.Equal("Shall I show you what I can do?", activities[3]!["attachments"]![0]!["content"]!["body"]![0]!["text"]!.GetValue<string>());
         Assert.Equal(0, bot.Connector.Count);
     }
 
@@ -155,7 +236,7 @@ public sealed class BotFrameworkEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(attempted);
-        Assert.Equal("What would you like to do, User name?", (await bot.Connector.TakeAsync(1))[0].Text);
+        Assert.Equal("What would you like to do, User name?", (await bot.Connector.TakeAsync(1))[0].Body["attachments"]![0]!["content"]!["body"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]

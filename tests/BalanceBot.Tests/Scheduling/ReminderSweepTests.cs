@@ -40,7 +40,7 @@ public sealed class ReminderSweepTests
         Assert.Equal("/v3/conversations/a%3AuniqueId/activities", prompt.RawTarget);
         Assert.StartsWith("Time for a short movement break.", prompt.Text, StringComparison.Ordinal);
         Assert.Contains("As soon as your muscles begin to tremble, take a break.", prompt.Text, StringComparison.Ordinal);
-        Assert.Equal(["Done", "Snooze 10 min", "Snooze 30 min", "Skip", "Pause for today"], prompt.Body["suggestedActions"]!["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()));
+        Assert.Equal(["Done", "Snooze 10 min", "Snooze 30 min", "Skip", "Pause for today"], prompt.Buttons);
         Assert.Null(prompt.Body["replyToId"]);
         var after = await store.FindAsync(UserKey, CancellationToken.None);
         Assert.Equal(Instant.FromUtc(2026, 3, 3, 9, 0), after!.NextDueUtc);

@@ -43,6 +43,10 @@ internal sealed class Activity
 
     public SuggestedActions? SuggestedActions { get; set; }
 
+    public List<Attachment>? Attachments { get; set; }
+
+    public List<JsonElement>? Entities { get; set; }
+
     public JsonElement? Value { get; set; }
 
     public JsonElement? ChannelData { get; set; }

@@ -12,6 +12,8 @@ internal static class ActivityMapper
 
     private const string DefaultChannelId = "botframework";
 
+    private const string TeamsChannelId = "msteams";
+
     /// <summary>
     /// A message becomes a message turn; a conversationUpdate that adds someone other than the bot becomes a
     /// conversation-started turn; anything else is not a turn (null).
@@ -22,6 +24,8 @@ internal static class ActivityMapper
         {
             ActivityTypes.Message => TurnKind.Message,
             ActivityTypes.ConversationUpdate when AddsSomeoneElse(activity) => TurnKind.ConversationStarted,
+            ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade" => TurnKind.ConversationStarted,
+            ActivityTypes.InstallationUpdate when activity.Action is "remove" or "remove-upgrade" => TurnKind.Removed,
             _ => (TurnKind?)null,
         };
         if (kind is null)
@@ -36,7 +40,7 @@ internal static class ActivityMapper
             ActivityId = activity.Id,
             UserKey = $"{channelId}:{activity.From!.Id}",
             ConversationKey = $"{channelId}:{activity.Conversation!.Id}",
-            Text = activity.Text,
+            Text = WithoutBotMention(activity),
             ChoiceId = ChoiceIdFrom(activity.Value),
             UserDisplayName = activity.From.Name,
             Locale = activity.Locale,
@@ -61,7 +65,13 @@ internal static class ActivityMapper
             TextFormat = "markdown",
             InputHint = reply.ExpectsInput ? "expectingInput" : "acceptingInput",
         };
-        if (reply.Choices.Count > 0)
+        if (reply.Choices.Count > 0 && inbound.ChannelId == TeamsChannelId)
+        {
+            // Teams shows suggested actions only in personal chats and for at most 3 buttons (trap 12): use a card.
+            activity.Text = null;
+            activity.Attachments = [AdaptiveCards.ForChoices(reply)];
+        }
+        else if (reply.Choices.Count > 0)
         {
             // imBack posts the label back as text, which the choice recogniser matches (botframework.md §4.5).
             activity.SuggestedActions = new SuggestedActions(
@@ -70,6 +80,33 @@ internal static class ActivityMapper
         }
 
         return activity;
+    }
+
+    /// <summary>
+    /// In team channels and group chats the message starts with the bot's @mention markup (<c>&lt;at&gt;BalanceBot&lt;/at&gt;</c>);
+    /// it is removed so "&lt;at&gt;BalanceBot&lt;/at&gt; help" reads as "help".
+    /// </summary>
+    private static string? WithoutBotMention(Activity activity)
+    {
+        var text = activity.Text;
+        if (text is null || activity.Entities is null || activity.Recipient?.Id is not { } botId)
+        {
+            return text;
+        }
+
+        foreach (var entity in activity.Entities)
+        {
+            if (entity.ValueKind == JsonValueKind.Object
+                && entity.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "mention"
+                && entity.TryGetProperty("mentioned", out var mentioned) && mentioned.ValueKind == JsonValueKind.Object
+                && mentioned.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == botId
+                && entity.TryGetProperty("text", out var markup) && markup.ValueKind == JsonValueKind.String && markup.GetString() is { Length: > 0 } mention)
+            {
+                text = text.Replace(mention, string.Empty, StringComparison.Ordinal);
+            }
+        }
+
+        return text.Trim();
     }
 
     private static bool AddsSomeoneElse(Activity activity) =>

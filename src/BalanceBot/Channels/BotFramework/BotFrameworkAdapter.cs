@@ -90,7 +90,7 @@ internal sealed partial class BotFrameworkAdapter(
             return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "type is required.");
         }
 
-        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate))
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate))
         {
             // Receivers should ignore activity types they do not handle (A2006).
             return Results.Ok();

@@ -13,4 +13,5 @@ namespace BalanceBot.Channels.BotFramework;
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ExpectedReplies))]
 [JsonSerializable(typeof(ConversationReference))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class BotFrameworkJson : JsonSerializerContext;
