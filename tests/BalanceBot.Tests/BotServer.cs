@@ -37,11 +37,11 @@ internal sealed class BotServer : IAsyncDisposable
 
     public BalanceBotDatabase Database => App.Services.GetRequiredService<BalanceBotDatabase>();
 
-    public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
+    public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null, CapturedLogs? logs = null, Action<IServiceCollection>? services = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "balancebot-tests", Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var app = BuildApp(dataFolder, settings, time, logs);
+        var app = BuildApp(dataFolder, settings, time, logs, services);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var connector = await FakeConnector.StartAsync();
@@ -49,7 +49,7 @@ internal sealed class BotServer : IAsyncDisposable
     }
 
     /// <summary>Builds (without starting) the app the way the tests run it; start-up failures surface here or at start.</summary>
-    public static WebApplication BuildApp(string dataFolder, IDictionary<string, string?>? settings, TimeProvider time, CapturedLogs? logs = null)
+    public static WebApplication BuildApp(string dataFolder, IDictionary<string, string?>? settings, TimeProvider time, CapturedLogs? logs = null, Action<IServiceCollection>? services = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -69,6 +69,7 @@ internal sealed class BotServer : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Services.AddSingleton(time);
+            services?.Invoke(builder.Services);
             if (logs is not null)
             {
                 builder.Logging.AddProvider(logs);

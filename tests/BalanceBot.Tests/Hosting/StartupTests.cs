@@ -23,7 +23,7 @@ public sealed class StartupTests : IDisposable
     [InlineData("Storage:CheckpointIntervalMinutes", "0", "Storage:CheckpointIntervalMinutes must be between 1 and 1440")]
     [InlineData("Storage:Path", "", "Storage:Path must name the database file")]
     [InlineData("MicrosoftAppType", "Everyone", "MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMsi")]
-    [InlineData("MicrosoftAppId", "1b2c3d4e-0000-4000-8000-000000000001", "MicrosoftAppId is set")]
+    [InlineData("MicrosoftAppId", "1b2c3d4e-0000-4000-8000-000000000001", "MicrosoftAppPassword is required with MicrosoftAppType MultiTenant")]
     [InlineData("Safety:DefaultCountry", "FR", "Safety:DefaultCountry 'FR' has no contacts: use one of DE, GB, US, or add Safety:Countries:FR.")]
     [InlineData("Safety:Countries:FR:Emergency", "112", "Safety:Countries:FR:UrgentHelp is required")]
     public async Task An_invalid_setting_stops_start_up_naming_the_key(string key, string value, string expected)

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using BalanceBot.Core.Conversations;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace BalanceBot.Channels.BotFramework;
 
@@ -13,6 +14,8 @@ namespace BalanceBot.Channels.BotFramework;
 internal sealed partial class BotFrameworkAdapter(
     ConversationEngine engine,
     BotFrameworkConnectorClient connector,
+    BotFrameworkTokenValidator tokens,
+    IOptions<BotFrameworkOptions> options,
     ILogger<BotFrameworkAdapter> logger)
 {
     /// <summary>Largest accepted body; Teams caps messages near 28 KB, so this leaves room for cards and channelData.</summary>
@@ -24,10 +27,26 @@ internal sealed partial class BotFrameworkAdapter(
     {
         ArgumentNullException.ThrowIfNull(http);
         var request = http.Request;
-        if (request.Headers.Authorization.Count > 0)
+        JsonWebToken? token = null;
+        if (options.Value.IsLocalMode)
         {
-            // Local mode validates nothing, so a token cannot be honoured (botframework.md §2.5: such requests fail).
-            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "This bot runs in local mode (no MicrosoftAppId) and accepts only requests without a token.");
+            if (request.Headers.Authorization.Count > 0)
+            {
+                // Local mode validates nothing, so a token cannot be honoured (botframework.md §2.5: such requests fail).
+                return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "This bot runs in local mode (no MicrosoftAppId) and accepts only requests without a token.");
+            }
+        }
+        else
+        {
+            // Authenticated before the body is read, parsed or stored (issue 5).
+            var (validated, failure) = await tokens.ValidateAsync(request.Headers.Authorization.ToString(), http.RequestAborted).ConfigureAwait(false);
+            if (validated is null)
+            {
+                LogUnauthorized(failure!);
+                return Unauthorized();
+            }
+
+            token = validated;
         }
 
         if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -68,6 +87,13 @@ internal sealed partial class BotFrameworkAdapter(
             {
                 // The message names the JSON path and position, never the content.
                 return Problem(StatusCodes.Status400BadRequest, "Malformed activity", $"The body is not a valid activity: {ex.Message}");
+            }
+
+            if (token is not null && activity is not null
+                && await tokens.CheckActivityAsync(token, activity.ServiceUrl, activity.ChannelId, http.RequestAborted).ConfigureAwait(false) is { } failure)
+            {
+                LogUnauthorized(failure);
+                return Unauthorized();
             }
 
             return await ProcessActivityAsync(activity, http.RequestAborted).ConfigureAwait(false);
@@ -189,11 +215,17 @@ internal sealed partial class BotFrameworkAdapter(
         return total;
     }
 
+    private static IResult Unauthorized() =>
+        Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "The request does not carry a valid Bot Framework token for this bot.");
+
     private static IResult TooLarge() =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body must be at most {MaxBodyBytes / 1024} KB.");
 
     private static IResult Problem(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated request: {Reason}")]
+    private partial void LogUnauthorized(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected activity {ActivityId} of type {ActivityType}: {Reason}")]
     private partial void LogRejected(string? activityId, string activityType, string reason);

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 namespace BalanceBot.Channels.BotFramework;
 
 /// <summary>
-/// Outbound Connector REST calls (botframework.md §3.1). In local mode (no app id) no Authorization header is sent,
-/// as the SDK does (§2.5). Every path segment is escaped: Teams ids contain ':', ';', '@' and '=' (trap 3).
+/// Outbound Connector REST calls (botframework.md §3.1), with a Bearer token from MSAL, or none in local mode (no
+/// app id), as the SDK does (§2.5). Every path segment is escaped: Teams ids contain ':', ';', '@' and '=' (trap 3).
 /// </summary>
-internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients)
+internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients, BotFrameworkCredentials credentials)
 {
     public const string HttpClientName = "BotFrameworkConnector";
 
@@ -21,9 +21,17 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
         }
 
         var baseUri = serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/";
-        using var content = JsonContent.Create(activity, BotFrameworkJson.Default.Activity);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(baseUri), path))
+        {
+            Content = JsonContent.Create(activity, BotFrameworkJson.Default.Activity),
+        };
+        if (await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         var http = httpClients.CreateClient(HttpClientName);
-        using var response = await http.PostAsync(new Uri(new Uri(baseUri), path), content, cancellationToken).ConfigureAwait(false);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new ConnectorException((int)response.StatusCode);

@@ -15,5 +15,26 @@ internal sealed class BotFrameworkOptions
 
     public string? MicrosoftAppPassword { get; set; }
 
+    /// <summary>Where Bot Framework's signing keys are published (botframework.md §2.2); tests point it at a loopback fake.</summary>
+    public string ToBotFromChannelOpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>
+    /// The authority MSAL asks for outbound tokens (botframework.md §3.2). Empty: <c>https://login.microsoftonline.com/</c>
+    /// with <c>botframework.com</c> (MultiTenant) or the tenant id (SingleTenant).
+    /// </summary>
+    public string ToChannelFromBotLoginUrl { get; set; } = "https://login.microsoftonline.com/";
+
+    /// <summary>The scope of outbound tokens.</summary>
+    public string ToChannelFromBotOAuthScope { get; set; } = "https://api.botframework.com/.default";
+
+    /// <summary>The issuer of channel tokens.</summary>
+    public string ToBotFromChannelTokenIssuer { get; set; } = "https://api.botframework.com";
+
+    /// <summary>How long fetched signing keys are kept before they are fetched again.</summary>
+    public int SigningKeysCacheHours { get; set; } = 24;
+
+    /// <summary>An unknown key id triggers a refetch at most this often (key rollover without a restart, but no fetch storm).</summary>
+    public int SigningKeysRefreshSeconds { get; set; } = 60;
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 }

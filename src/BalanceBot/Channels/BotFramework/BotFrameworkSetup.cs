@@ -1,5 +1,7 @@
 using BalanceBot.Core.Reminders;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
 
 namespace BalanceBot.Channels.BotFramework;
 
@@ -10,7 +12,13 @@ internal static class BotFrameworkSetup
         builder.Services.AddOptions<BotFrameworkOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
         builder.Services.AddHttpClient(BotFrameworkConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddHttpClient(MsalHttpClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.TryAddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
+        builder.Services.AddSingleton<BotFrameworkCredentials>();
         builder.Services.AddSingleton<BotFrameworkConnectorClient>();
+        builder.Services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton<BotFrameworkSigningKeys>();
+        builder.Services.AddSingleton<BotFrameworkTokenValidator>();
         builder.Services.AddSingleton<BotFrameworkAdapter>();
         builder.Services.AddSingleton<BotFrameworkProactive>();
         builder.Services.AddSingleton<IProactiveSender, ProactiveSender>();

@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace BalanceBot.Testing;
+
+/// <summary>
+/// A loopback stand-in for Bot Framework's identity side: the OpenID metadata and JWKS that sign channel tokens
+/// (with per-key endorsements), and the Entra token endpoint the bot asks for outbound tokens.
+/// </summary>
+internal sealed class FakeIdentityProvider : IAsyncDisposable
+{
+    public const string Issuer = "https://api.botframework.com";
+
+    private readonly WebApplication _app;
+    private int _tokensIssued;
+
+    private FakeIdentityProvider(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public string MetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
+
+    /// <summary>The key published now; <see cref="Rotate"/> replaces it.</summary>
+    public RsaSecurityKey CurrentKey { get; private set; } = NewKey();
+
+    public IReadOnlyList<string> Endorsements { get; set; } = ["msteams", "emulator"];
+
+    public int MetadataFetches { get; private set; }
+
+    /// <summary>Outbound tokens handed to the bot (MSAL client credentials).</summary>
+    public int TokensIssued => _tokensIssued;
+
+    public static async Task<FakeIdentityProvider> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var provider = new FakeIdentityProvider(app);
+        app.MapGet("/v1/.well-known/openidconfiguration", () =>
+        {
+            provider.MetadataFetches++;
+            return Results.Json(new JsonObject
+            {
+                ["issuer"] = Issuer,
+                ["authorization_endpoint"] = provider.BaseUrl + "/authorize",
+                ["jwks_uri"] = provider.BaseUrl + "/v1/keys",
+                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+                ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
+            });
+        });
+        app.MapGet("/v1/keys", () =>
+        {
+            var parameters = provider.CurrentKey.Rsa.ExportParameters(false);
+            var key = new JsonObject
+            {
+                ["kty"] = "RSA",
+                ["use"] = "sig",
+                ["kid"] = provider.CurrentKey.KeyId,
+                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
+                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+                ["endorsements"] = new JsonArray(provider.Endorsements.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
+            };
+            return Results.Json(new JsonObject { ["keys"] = new JsonArray(key) });
+        });
+        app.MapPost("/{tenant}/oauth2/v2.0/token", (string tenant) =>
+        {
+            var n = Interlocked.Increment(ref provider._tokensIssued);
+            return Results.Json(new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["ext_expires_in"] = 3600, ["access_token"] = $"bot-token-{tenant}-{n}" });
+        });
+        await app.StartAsync();
+        provider.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return provider;
+    }
+
+    public static RsaSecurityKey NewKey() => new(RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N") };
+
+    /// <summary>Publishes a new signing key in place of the old one (a key rollover).</summary>
+    public void Rotate() => CurrentKey = NewKey();
+
+    /// <summary>A channel token as Bot Framework would send it; each argument can be bent to forge a bad one.</summary>
+    public string IssueToken(
+        string audience,
+        string? serviceUrl,
+        string issuer = Issuer,
+        RsaSecurityKey? signWith = null,
+        TimeSpan? validFrom = null,
+        TimeSpan? lifetime = null)
+    {
+        // IdentityModel checks token lifetimes against the real clock, so tokens are issued on it too.
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var notBefore = now + (validFrom ?? TimeSpan.FromMinutes(-1));
+        var claims = new List<Claim>();
+        if (serviceUrl is not null)
+        {
+            claims.Add(new Claim("serviceurl", serviceUrl));
+        }
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            Subject = new ClaimsIdentity(claims),
+            NotBefore = notBefore,
+            IssuedAt = notBefore,
+            Expires = notBefore + (lifetime ?? TimeSpan.FromHours(1)),
+            SigningCredentials = new SigningCredentials(signWith ?? CurrentKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
