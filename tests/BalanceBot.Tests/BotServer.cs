@@ -78,6 +78,23 @@ internal sealed class BotServer : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// Waits for <paramref name="task"/> while moving the fake clock on, so retries and timeouts that wait on it
+    /// (Polly runs on the injected TimeProvider) happen without real waiting. Fails after the deadline.
+    /// </summary>
+    public async Task<T> DriveClockAsync<T>(Task<T> task)
+    {
+        using var deadline = new CancellationTokenSource(Deadline.Default);
+        while (!task.IsCompleted)
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+            Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(10), CancellationToken.None));
+        }
+
+        return await task;
+    }
+
     /// <summary>A fixture from Fixtures/botframework, with its serviceUrl pointed at the fake connector.</summary>
     public JsonObject Fixture(string name)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
@@ -26,6 +27,12 @@ internal sealed class FakeConnector : IAsyncDisposable
     /// <summary>The status the next sends are answered with (200 by default).</summary>
     public HttpStatusCode Answer { get; set; } = HttpStatusCode.OK;
 
+    /// <summary>One-off answers used before <see cref="Answer"/>: a status, an optional Retry-After, or a hang until cancelled.</summary>
+    public ConcurrentQueue<(HttpStatusCode Status, TimeSpan? RetryAfter, bool Hang)> Script { get; } = new();
+
+    /// <summary>Every attempt that reached the fake, including the failed ones, with its arrival time.</summary>
+    public ConcurrentQueue<(string RawTarget, long Timestamp)> Attempts { get; } = new();
+
     public int Count => _received.Reader.Count;
 
     public static async Task<FakeConnector> StartAsync()
@@ -39,6 +46,23 @@ internal sealed class FakeConnector : IAsyncDisposable
         {
             var body = await JsonNode.ParseAsync(http.Request.Body);
             var target = http.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            connector.Attempts.Enqueue((target, System.Diagnostics.Stopwatch.GetTimestamp()));
+            if (connector.Script.TryDequeue(out var scripted))
+            {
+                if (scripted.Hang)
+                {
+                    await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    return Results.StatusCode(499);
+                }
+
+                if (scripted.RetryAfter is { } retryAfter)
+                {
+                    http.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return Results.StatusCode((int)scripted.Status);
+            }
+
             await connector._received.Writer.WriteAsync(new ReceivedActivity(target, body!.AsObject(), http.Request.Headers.Authorization.ToString()));
             return connector.Answer == HttpStatusCode.OK
                 ? Results.Json(new { id = "1" })

@@ -6,8 +6,10 @@ namespace BalanceBot.Channels.BotFramework;
 /// Outbound Connector REST calls (botframework.md §3.1), with a Bearer token from MSAL, or none in local mode (no
 /// app id), as the SDK does (§2.5). Every path segment is escaped: Teams ids contain ':', ';', '@' and '=' (trap 3).
 /// </summary>
-internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients, BotFrameworkCredentials credentials)
+internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients, BotFrameworkCredentials credentials, ConnectorPacing pacing, TimeProvider time)
 {
+    private readonly Polly.ResiliencePipeline<HttpResponseMessage> _retry = ConnectorRetry.Create(time);
+
     public const string HttpClientName = "BotFrameworkConnector";
 
     /// <summary>ReplyToActivity when the activity has a reply target, else SendToConversation.</summary>
@@ -21,17 +23,27 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
         }
 
         var baseUri = serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/";
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(baseUri), path))
-        {
-            Content = JsonContent.Create(activity, BotFrameworkJson.Default.Activity),
-        };
-        if (await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
-
+        var target = new Uri(new Uri(baseUri), path);
+        var token = await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var http = httpClients.CreateClient(HttpClientName);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+
+        // Teams' limits (botframework.md §3.3) bind Teams conversations; the Emulator and Direct Line have none.
+        using var pace = activity.ChannelId == "msteams"
+            ? await pacing.AcquireAsync(activity.Conversation!.TenantId, activity.Conversation.Id!, cancellationToken).ConfigureAwait(false)
+            : null;
+        using var response = await _retry.ExecuteAsync(
+            async attemptToken =>
+            {
+                // A request message can be sent once: build it again for every attempt.
+                using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = JsonContent.Create(activity, BotFrameworkJson.Default.Activity) };
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                }
+
+                return await http.SendAsync(request, attemptToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new ConnectorException((int)response.StatusCode);

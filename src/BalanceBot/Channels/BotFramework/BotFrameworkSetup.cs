@@ -15,6 +15,7 @@ internal static class BotFrameworkSetup
         builder.Services.AddHttpClient(MsalHttpClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.TryAddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
         builder.Services.AddSingleton<BotFrameworkCredentials>();
+        builder.Services.AddSingleton(_ => new ConnectorPacing());
         builder.Services.AddSingleton<BotFrameworkConnectorClient>();
         builder.Services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<BotFrameworkSigningKeys>();
