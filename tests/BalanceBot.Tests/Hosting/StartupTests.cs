@@ -61,6 +61,27 @@ public sealed class StartupTests : IDisposable
         Assert.Contains(invalid.Problems, p => p.ToString().StartsWith(Path.Combine(dialogs, "zz_broken.yaml") + ":3: ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_app_password_in_a_json_settings_file_stops_start_up()
+    {
+        Directory.CreateDirectory(_folder);
+        var file = Path.Combine(_folder, "appsettings.Local.json");
+        await File.WriteAllTextAsync(file, """{ "MicrosoftAppPassword": "committed-by-mistake" }""");
+
+        var failure = await Record.ExceptionAsync(() =>
+        {
+            var app = Program.BuildServer(["--urls", "http://127.0.0.1:0"], builder =>
+            {
+                builder.Configuration.AddJsonFile(file);
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Path"] = Path.Combine(_folder, "bot.db"), ["Dialogs:Path"] = RepositoryPaths.Dialogs });
+            });
+            return app.DisposeAsync().AsTask();
+        });
+
+        var validation = Assert.IsType<OptionsValidationException>(failure);
+        Assert.Contains(validation.Failures, f => f.StartsWith("MicrosoftAppPassword is set in appsettings.Local.json", StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))

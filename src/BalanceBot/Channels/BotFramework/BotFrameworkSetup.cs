@@ -9,6 +9,10 @@ internal static class BotFrameworkSetup
 {
     public static IHostApplicationBuilder AddBotFrameworkChannel(this IHostApplicationBuilder builder)
     {
+        if (builder.Configuration is IConfigurationRoot root)
+        {
+            RefuseSecretsInJsonFiles(root);
+        }
         builder.Services.AddOptions<BotFrameworkOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
         builder.Services.AddHttpClient(BotFrameworkConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
@@ -24,6 +28,23 @@ internal static class BotFrameworkSetup
         builder.Services.AddSingleton<BotFrameworkProactive>();
         builder.Services.AddSingleton<IProactiveSender, ProactiveSender>();
         return builder;
+    }
+
+    /// <summary>
+    /// The app password must come from the environment or user secrets; a JSON file beside the app is committed or
+    /// copied around (issue 5). Start-up stops, naming the key and the file.
+    /// </summary>
+    private static void RefuseSecretsInJsonFiles(IConfigurationRoot configuration)
+    {
+        foreach (var provider in configuration.Providers.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider>())
+        {
+            if (provider.TryGet(nameof(BotFrameworkOptions.MicrosoftAppPassword), out var secret) && !string.IsNullOrEmpty(secret)
+                && !provider.Source.Path!.Contains("secrets.json", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new OptionsValidationException(nameof(BotFrameworkOptions), typeof(BotFrameworkOptions),
+                    [$"MicrosoftAppPassword is set in {provider.Source.Path}: move it to an environment variable or user secrets, and rotate it if that file was ever committed."]);
+            }
+        }
     }
 
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
