@@ -21,6 +21,9 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.com";
 
+    /// <summary>The secret header value a managed-identity request must carry.</summary>
+    public const string ManagedIdentityHeader = "test-identity-header";
+
     private readonly WebApplication _app;
     private int _tokensIssued;
 
@@ -72,6 +75,24 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
                 ["endorsements"] = new JsonArray(provider.Endorsements.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
             };
             return Results.Json(new JsonObject { ["keys"] = new JsonArray(key) });
+        });
+        // App Service managed identity (MSAL reads IDENTITY_ENDPOINT and IDENTITY_HEADER from the environment).
+        app.MapGet("/msi/token", (HttpContext http) =>
+        {
+            if (http.Request.Headers["X-IDENTITY-HEADER"] != ManagedIdentityHeader)
+            {
+                return Results.StatusCode(StatusCodes.Status401Unauthorized);
+            }
+
+            var n = Interlocked.Increment(ref provider._tokensIssued);
+            return Results.Json(new JsonObject
+            {
+                ["access_token"] = $"msi-token-{n}",
+                ["expires_on"] = TimeProvider.System.GetUtcNow().AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["resource"] = http.Request.Query["resource"].ToString(),
+                ["token_type"] = "Bearer",
+                ["client_id"] = http.Request.Query["client_id"].ToString(),
+            });
         });
         app.MapPost("/{tenant}/oauth2/v2.0/token", (string tenant) =>
         {

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace BalanceBot.EndToEnd.Tests;
+
+/// <summary>
+/// The built app with an app id configured (a user-assigned managed identity), a loopback OpenID/JWKS issuer, a
+/// loopback managed-identity token endpoint and a loopback connector: tokens in both directions, as in Azure.
+/// </summary>
+public sealed class TeamsModeEndToEndTests : IAsyncLifetime
+{
+    private const string AppId = "5d2e1c4b-8f6a-4d3e-9b1c-7a0f2e4d6c8b";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "balancebot-e2e", Guid.NewGuid().ToString("N"));
+    private FakeIdentityProvider _identity = null!;
+    private FakeConnector _connector = null!;
+    private int _nextId;
+
+    public async Task InitializeAsync()
+    {
+        _identity = await FakeIdentityProvider.StartAsync();
+        _connector = await FakeConnector.StartAsync();
+    }
+
+    [Fact]
+    public async Task Install_greets_and_a_check_up_runs_over_cards_with_tokens_both_ways()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__Path"] = Path.Combine(_folder, "bot.db"),
+            ["MicrosoftAppType"] = "UserAssignedMsi",
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppTenantId"] = "09e852a2-4575-45f7-9586-7cc3acfdc715",
+            ["ToBotFromChannelOpenIdMetadataUrl"] = _identity.MetadataUrl,
+            ["IDENTITY_ENDPOINT"] = _identity.BaseUrl + "/msi/token",
+            ["IDENTITY_HEADER"] = FakeIdentityProvider.ManagedIdentityHeader,
+            ["Safety__DefaultCountry"] = "GB",
+            ["Reminders__SweepIntervalSeconds"] = "1",
+        };
+        await using var app = AppProcess.Start(["--urls", "http://127.0.0.1:0"], environment);
+        using var http = new HttpClient { BaseAddress = await app.WaitUntilListeningAsync() };
+
+        var unsigned = await http.PostAsJsonAsync("/api/messages", Activity("message", text: "hi"));
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+
+        var greeting = await SendAsync(http, Activity("installationUpdate", action: "add"), replies: 4);
+        Assert.StartsWith("Hi Kim, I'm BalanceBot", greeting[0].Text, StringComparison.Ordinal);
+        Assert.All(greeting, r => Assert.Equal("Bearer msi-token-1", r.Authorization));
+
+        await SendAsync(http, Choice("no"), replies: 1);
+        var screen = await SendAsync(http, Activity("message", text: "checkup"), replies: 2);
+        Assert.StartsWith("Do you have chest pain or pressure", screen[1].Text, StringComparison.Ordinal);
+        Assert.Equal(["Yes", "No", "Not sure"], screen[1].Buttons);
+
+        // Card clicks all the way: the screen, the area, its red flags, then the common questions.
+        foreach (var click in new[] { "no", "no", "no" })
+        {
+            await SendAsync(http, Choice(click), replies: 1);
+        }
+
+        await SendAsync(http, Choice("no"), replies: 1); // last screen question -> area
+        await SendAsync(http, Choice("knee"), replies: 1);
+        foreach (var click in new[] { "no", "no", "no" })
+        {
+            await SendAsync(http, Choice(click), replies: 1);
+        }
+
+        await SendAsync(http, Choice("no_injury"), replies: 1);
+        await SendAsync(http, Choice("stiff"), replies: 1);
+        await SendAsync(http, Choice("under_1_week"), replies: 1);
+        await SendAsync(http, Activity("message", text: "3"), replies: 1);
+        await SendAsync(http, Choice("no"), replies: 1); // inflammation
+        await SendAsync(http, Choice("no"), replies: 1); // nerves
+        var outcome = await SendAsync(http, Choice("little"), replies: 4);
+
+        Assert.StartsWith("**This sounds like a common pattern", outcome[0].Text, StringComparison.Ordinal);
+        Assert.Contains("999 (or 112)", outcome[1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Shall I keep a note of this check-up", outcome[3].Text, StringComparison.Ordinal);
+        Assert.Equal(1, _identity.TokensIssued);
+
+        // Then reminders: the next whole minute in UTC, and the proactive prompt arrives with the bot's token.
+        await SendAsync(http, Choice("no"), replies: 1); // keep nothing
+        await SendAsync(http, Choice("no"), replies: 0); // no exercise now
+        var start = TimeProvider.System.GetUtcNow().AddMinutes(1);
+        var end = start.Date == start.AddHours(2).Date ? start.AddHours(2) : start.Date.AddMinutes((23 * 60) + 59);
+        await SendAsync(http, Activity("message", text: "reminders"), replies: 2);
+        await SendAsync(http, Activity("message", text: "UTC"), replies: 1);
+        await SendAsync(http, Choice("every_day"), replies: 1);
+        await SendAsync(http, Activity("message", text: start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)), replies: 1);
+        await SendAsync(http, Activity("message", text: end.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)), replies: 1);
+        await SendAsync(http, Choice("every_30"), replies: 1);
+        await SendAsync(http, Choice("knee"), replies: 1);
+        await SendAsync(http, Activity("message", text: "no"), replies: 1);
+
+        var prompt = Assert.Single(await _connector.TakeAsync(1, deadline: TimeSpan.FromSeconds(150)));
+        Assert.Equal("/v3/conversations/a%3Akim-personal/activities", prompt.RawTarget);
+        Assert.StartsWith("Time for a short movement break.", prompt.Text, StringComparison.Ordinal);
+        Assert.Equal("Bearer msi-token-1", prompt.Authorization);
+    }
+
+    private JsonObject Choice(string choiceId) => Activity("message", value: new JsonObject { ["choiceId"] = choiceId });
+
+    private JsonObject Activity(string type, string? text = null, string? action = null, JsonObject? value = null)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = $"t{Interlocked.Increment(ref _nextId)}",
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = _connector.ServiceUrl,
+            ["from"] = new JsonObject { ["id"] = "29:kim", ["name"] = "Kim", ["aadObjectId"] = "6a1f0c2e-0000-4000-8000-00000000a11c" },
+            ["recipient"] = new JsonObject { ["id"] = "28:" + AppId, ["name"] = "BalanceBot" },
+            ["conversation"] = new JsonObject { ["id"] = "a:kim-personal", ["conversationType"] = "personal", ["tenantId"] = "09e852a2-4575-45f7-9586-7cc3acfdc715" },
+            ["locale"] = "en-GB",
+        };
+        if (text is not null)
+        {
+            activity["text"] = text;
+        }
+
+        if (action is not null)
+        {
+            activity["action"] = action;
+        }
+
+        if (value is not null)
+        {
+            activity["value"] = value;
+        }
+
+        return activity;
+    }
+
+    private async Task<IReadOnlyList<ReceivedActivity>> SendAsync(HttpClient http, JsonObject activity, int replies)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _identity.IssueToken(AppId, _connector.ServiceUrl));
+        var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return replies == 0 ? [] : await _connector.TakeAsync(replies);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        await _identity.DisposeAsync();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
