@@ -30,6 +30,9 @@ internal sealed class FakeConnector : IAsyncDisposable
     /// <summary>One-off answers used before <see cref="Answer"/>: a status, an optional Retry-After, or a hang until cancelled.</summary>
     public ConcurrentQueue<(HttpStatusCode Status, TimeSpan? RetryAfter, bool Hang)> Script { get; } = new();
 
+    /// <summary>CreateConversation requests (1:1 chats the bot opened).</summary>
+    public ConcurrentQueue<JsonObject> Created { get; } = new();
+
     /// <summary>Every attempt that reached the fake, including the failed ones, with its arrival time.</summary>
     public ConcurrentQueue<(string RawTarget, long Timestamp)> Attempts { get; } = new();
 
@@ -46,6 +49,13 @@ internal sealed class FakeConnector : IAsyncDisposable
         {
             var body = await JsonNode.ParseAsync(http.Request.Body);
             var target = http.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            if (target.EndsWith("/v3/conversations", StringComparison.Ordinal))
+            {
+                // CreateConversation: the bot's 1:1 chat with the member named in the body.
+                connector.Created.Enqueue(body!.AsObject());
+                return Results.Json(new { id = "a:private-" + body!["members"]![0]!["id"]!.GetValue<string>() });
+            }
+
             connector.Attempts.Enqueue((target, System.Diagnostics.Stopwatch.GetTimestamp()));
             if (connector.Script.TryDequeue(out var scripted))
             {

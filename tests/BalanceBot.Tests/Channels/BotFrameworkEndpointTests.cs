@@ -81,14 +81,16 @@ public sealed class BotFrameworkEndpointTests
         await using var bot = await BotServer.StartAsync();
         var first = bot.Fixture("teams-channel-message-at-mention.json");
         await bot.PostAsync(first);
-        await bot.Connector.TakeAsync(4);
+        await bot.Connector.TakeAsync(5);
         var help = bot.Fixture("teams-channel-message-at-mention.json");
         help["id"] = "1400900100701";
         help["text"] = "<at>TestBot</at> help";
 
         await bot.PostAsync(help);
 
-        Assert.StartsWith("Here's how to talk to me:", (await bot.Connector.TakeAsync(1))[0].Text, StringComparison.Ordinal);
+        var replies = await bot.Connector.TakeAsync(2);
+        Assert.Equal("I've sent you a private message, so we can talk there.", replies[0].Text);
+        Assert.StartsWith("Here's how to talk to me:", replies[1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,15 +186,35 @@ public sealed class BotFrameworkEndpointTests
     }
 
     [Fact]
-    public async Task Conversation_ids_with_reserved_characters_are_escaped_in_the_connector_path()
+    public async Task A_message_in_a_team_channel_moves_to_a_private_chat_and_the_channel_sees_only_a_notice()
     {
         await using var bot = await BotServer.StartAsync();
 
         await bot.PostAsync(bot.Fixture("teams-channel-message-at-mention.json"));
 
-        var reply = (await bot.Connector.TakeAsync(4))[0];
-        Assert.Equal("/v3/conversations/19%3AThreadID%40thread.skype%3Bmessageid%3D1400900100700/activities/1400900100700", reply.RawTarget);
-        Assert.Equal("19:ThreadID@thread.skype;messageid=1400900100700", reply.Body["conversation"]!["id"]!.GetValue<string>());
+        var received = await bot.Connector.TakeAsync(5);
+        var notice = received[0];
+        // Teams ids contain ':', '@', ';' and '=': every path segment is escaped (botframework.md trap 3).
+        Assert.Equal("/v3/conversations/19%3AThreadID%40thread.skype%3Bmessageid%3D1400900100700/activities/1400900100700", notice.RawTarget);
+        Assert.Equal("I've sent you a private message, so we can talk there.", notice.Text);
+        var created = Assert.Single(bot.Connector.Created);
+        Assert.Equal("29:SAMPLEID", created["members"]![0]!["id"]!.GetValue<string>());
+        Assert.False(created["isGroup"]!.GetValue<bool>());
+        Assert.All(received.Skip(1), r => Assert.Equal("/v3/conversations/a%3Aprivate-29%3ASAMPLEID/activities", r.RawTarget));
+        Assert.StartsWith("Hi SAMPLE USER, I'm BalanceBot", received[1].Text, StringComparison.Ordinal);
+        Assert.Equal(1, bot.Database.Database.GetCollection("conversations").Count(Query.EQ("_id", "msteams:a:private-29:SAMPLEID")));
+        Assert.Equal(0, bot.Database.Database.GetCollection("conversations").Count(Query.EQ("_id", "msteams:19:ThreadID@thread.skype;messageid=1400900100700")));
+    }
+
+    [Fact]
+    public async Task No_welcome_is_posted_when_someone_joins_a_team()
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        var response = await bot.PostAsync(bot.Fixture("teams-conversationupdate-team-member-added.json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, bot.Connector.Count);
     }
 
     [Fact]

@@ -53,4 +53,8 @@ internal sealed class Activity
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>Not on the wire: this activity was moved from a channel into the 1:1 chat, so replies are not threaded under it.</summary>
+    [JsonIgnore]
+    public bool MovedToPrivateChat { get; set; }
 }

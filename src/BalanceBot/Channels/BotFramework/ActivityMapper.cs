@@ -60,7 +60,7 @@ internal static class ActivityMapper
             Recipient = inbound.From,
             Conversation = inbound.Conversation,
             Locale = inbound.Locale,
-            ReplyToId = inbound.Id,
+            ReplyToId = inbound.MovedToPrivateChat ? null : inbound.Id,
             Text = reply.Text,
             TextFormat = "markdown",
             InputHint = reply.ExpectsInput ? "expectingInput" : "acceptingInput",

@@ -23,6 +23,9 @@ internal sealed partial class BotFrameworkAdapter(
 
     private const int MaxIdLength = 1024;
 
+    /// <summary>What the channel sees when someone talks to BalanceBot there: nothing about them or their health.</summary>
+    public const string PrivateChatNotice = "I've sent you a private message, so we can talk there.";
+
     public async Task<IResult> ProcessAsync(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -128,6 +131,22 @@ internal sealed partial class BotFrameworkAdapter(
             return Problem(StatusCodes.Status400BadRequest, "Malformed activity", reason);
         }
 
+        if (IsTeamsGroupConversation(activity) && !ExpectsReplies(activity))
+        {
+            if (activity.Type != ActivityTypes.Message)
+            {
+                // No greeting in public: people meet BalanceBot when they message it.
+                return Results.Ok();
+            }
+
+            if (await MoveToPrivateChatAsync(activity, cancellationToken).ConfigureAwait(false) is not { } privateActivity)
+            {
+                return Results.Ok();
+            }
+
+            activity = privateActivity;
+        }
+
         var turn = ActivityMapper.ToTurn(activity);
         if (turn is null)
         {
@@ -144,6 +163,55 @@ internal sealed partial class BotFrameworkAdapter(
         await DeliverAsync(activity, turn, outgoing, cancellationToken).ConfigureAwait(false);
         return Results.Ok();
     }
+
+    /// <summary>
+    /// Health conversations are never held in a team channel or group chat (issue 5; triage.md §4.1 item 10): the
+    /// bot opens (or reuses) its 1:1 chat with the sender, says so in the channel in neutral words, and the turn runs
+    /// in the 1:1 chat. Returns the activity as it would have arrived there, or null when the chat could not be opened.
+    /// </summary>
+    private async Task<Activity?> MoveToPrivateChatAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var tenantId = activity.Conversation!.TenantId ?? TenantOf(activity);
+        string privateId;
+        try
+        {
+            privateId = await connector.CreatePersonalConversationAsync(activity.ServiceUrl!, activity.Recipient ?? new ChannelAccount(), activity.From!, tenantId, cancellationToken).ConfigureAwait(false);
+            await connector.SendAsync(activity.ServiceUrl!, ActivityMapper.ToActivity(activity, Reply.Say(PrivateChatNotice)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or ConnectorException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogPrivateChatFailed(activity.Id, (ex as ConnectorException)?.StatusCode);
+            return null;
+        }
+
+        return new Activity
+        {
+            Type = activity.Type,
+            Id = activity.Id,
+            ChannelId = activity.ChannelId,
+            ServiceUrl = activity.ServiceUrl,
+            From = activity.From,
+            Recipient = activity.Recipient,
+            Conversation = new ConversationAccount { Id = privateId, ConversationType = "personal", TenantId = tenantId },
+            Text = activity.Text,
+            Locale = activity.Locale,
+            LocalTimezone = activity.LocalTimezone,
+            Value = activity.Value,
+            Entities = activity.Entities,
+            ChannelData = activity.ChannelData,
+            MovedToPrivateChat = true,
+        };
+    }
+
+    private static bool IsTeamsGroupConversation(Activity activity) =>
+        activity.ChannelId == "msteams"
+        && (activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "channel" or "groupChat");
+
+    private static string? TenantOf(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data && data.TryGetProperty("tenant", out var tenant)
+        && tenant.ValueKind == JsonValueKind.Object && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
 
     private async Task DeliverAsync(Activity inbound, Turn turn, List<Activity> outgoing, CancellationToken cancellationToken)
     {
@@ -223,6 +291,9 @@ internal sealed partial class BotFrameworkAdapter(
 
     private static IResult Problem(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a private chat for activity {ActivityId} (connector status {StatusCode}); nothing was said in public")]
+    private partial void LogPrivateChatFailed(string? activityId, int? statusCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated request: {Reason}")]
     private partial void LogUnauthorized(string reason);

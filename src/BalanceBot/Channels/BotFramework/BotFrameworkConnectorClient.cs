@@ -49,4 +49,43 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
             throw new ConnectorException((int)response.StatusCode);
         }
     }
+
+    /// <summary>
+    /// CreateConversation (botframework.md §3.4): the 1:1 chat between the bot and <paramref name="user"/>. Teams answers
+    /// with the existing chat when there is one. Both <c>tenantId</c> and <c>channelData.tenant.id</c> are sent.
+    /// </summary>
+    public async Task<string> CreatePersonalConversationAsync(string serviceUrl, ChannelAccount bot, ChannelAccount user, string? tenantId, CancellationToken cancellationToken)
+    {
+        var baseUri = serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/";
+        var parameters = new ConversationParameters(
+            IsGroup: false,
+            Bot: new ChannelAccount { Id = bot.Id, Name = bot.Name },
+            Members: [new ChannelAccount { Id = user.Id }],
+            TenantId: tenantId,
+            ChannelData: tenantId is null ? null : new ConversationParametersChannelData(new ConversationParametersTenant(tenantId)));
+        var token = await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var http = httpClients.CreateClient(HttpClientName);
+        using var response = await _retry.ExecuteAsync(
+            async attemptToken =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(baseUri), "v3/conversations"))
+                {
+                    Content = JsonContent.Create(parameters, BotFrameworkJson.Default.ConversationParameters),
+                };
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                }
+
+                return await http.SendAsync(request, attemptToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ConnectorException((int)response.StatusCode);
+        }
+
+        var created = await response.Content.ReadFromJsonAsync(BotFrameworkJson.Default.ConversationResourceResponse, cancellationToken).ConfigureAwait(false);
+        return created?.Id is { Length: > 0 } id ? id : throw new ConnectorException(StatusCodes.Status502BadGateway);
+    }
 }

@@ -13,5 +13,7 @@ namespace BalanceBot.Channels.BotFramework;
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ExpectedReplies))]
 [JsonSerializable(typeof(ConversationReference))]
+[JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class BotFrameworkJson : JsonSerializerContext;
