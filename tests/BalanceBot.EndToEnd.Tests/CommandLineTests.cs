@@ -10,6 +10,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "chat", "--help" }, "Talk to BalanceBot in this terminal")]
     [InlineData(new[] { "dialogs", "--help" }, "Work with the dialog files")]
     [InlineData(new[] { "dialogs", "validate", "--help" }, "print 'file:line: problem'")]
+    [InlineData(new[] { "teams", "package", "--help" }, "Write a sideloadable Teams app package")]
     public async Task Every_verb_explains_itself_with_help(string[] args, string expected)
     {
         await using var app = AppProcess.Start(args);
@@ -17,6 +18,24 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, await app.WaitForExitAsync());
         Assert.Contains(expected, app.Output, StringComparison.Ordinal);
         Assert.Contains("Usage:", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Teams_package_writes_a_zip_for_the_configured_bot_and_explains_a_missing_app_id()
+    {
+        Directory.CreateDirectory(_folder);
+        var zip = Path.Combine(_folder, "balancebot.zip");
+
+        await using (var missing = AppProcess.Start(["teams", "package", "--out", zip]))
+        {
+            Assert.Equal(1, await missing.WaitForExitAsync());
+            Assert.Contains("MicrosoftAppId must be set", missing.Output, StringComparison.Ordinal);
+        }
+
+        await using var app = AppProcess.Start(["teams", "package", "--out", zip], new Dictionary<string, string> { ["MicrosoftAppId"] = "5d2e1c4b-8f6a-4d3e-9b1c-7a0f2e4d6c8b" });
+
+        Assert.Equal(0, await app.WaitForExitAsync());
+        Assert.True(new FileInfo(zip).Length > 1000);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal static class BalanceBotCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(DialogsCommand.Create());
+        root.Subcommands.Add(TeamsCommand.Create());
         return root;
     }
 }
