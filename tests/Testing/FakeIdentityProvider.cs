@@ -27,7 +27,14 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
     private readonly WebApplication _app;
     private int _tokensIssued;
 
-    private FakeIdentityProvider(WebApplication app) => _app = app;
+    private FakeIdentityProvider(WebApplication app, string issuer)
+    {
+        _app = app;
+        TokenIssuer = issuer;
+    }
+
+    /// <summary>The issuer this provider's tokens and metadata name (the channel's, or an Emulator issuer).</summary>
+    public string TokenIssuer { get; }
 
     public string BaseUrl { get; private set; } = string.Empty;
 
@@ -43,19 +50,19 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
     /// <summary>Outbound tokens handed to the bot (MSAL client credentials).</summary>
     public int TokensIssued => _tokensIssued;
 
-    public static async Task<FakeIdentityProvider> StartAsync()
+    public static async Task<FakeIdentityProvider> StartAsync(string issuer = Issuer)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var provider = new FakeIdentityProvider(app);
+        var provider = new FakeIdentityProvider(app, issuer);
         app.MapGet("/v1/.well-known/openidconfiguration", () =>
         {
             provider.MetadataFetches++;
             return Results.Json(new JsonObject
             {
-                ["issuer"] = Issuer,
+                ["issuer"] = provider.TokenIssuer,
                 ["authorization_endpoint"] = provider.BaseUrl + "/authorize",
                 ["jwks_uri"] = provider.BaseUrl + "/v1/keys",
                 ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
@@ -113,10 +120,11 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
     public string IssueToken(
         string audience,
         string? serviceUrl,
-        string issuer = Issuer,
+        string? issuer = null,
         RsaSecurityKey? signWith = null,
         TimeSpan? validFrom = null,
-        TimeSpan? lifetime = null)
+        TimeSpan? lifetime = null,
+        IReadOnlyDictionary<string, string>? extraClaims = null)
     {
         // IdentityModel checks token lifetimes against the real clock, so tokens are issued on it too.
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
@@ -127,9 +135,11 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
             claims.Add(new Claim("serviceurl", serviceUrl));
         }
 
+        claims.AddRange((extraClaims ?? new Dictionary<string, string>()).Select(c => new Claim(c.Key, c.Value)));
+
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = issuer,
+            Issuer = issuer ?? TokenIssuer,
             Audience = audience,
             Subject = new ClaimsIdentity(claims),
             NotBefore = notBefore,

@@ -31,6 +31,7 @@ internal sealed partial class BotFrameworkAdapter(
         ArgumentNullException.ThrowIfNull(http);
         var request = http.Request;
         JsonWebToken? token = null;
+        var fromEmulator = false;
         if (options.Value.IsLocalMode)
         {
             if (request.Headers.Authorization.Count > 0)
@@ -42,7 +43,20 @@ internal sealed partial class BotFrameworkAdapter(
         else
         {
             // Authenticated before the body is read, parsed or stored (issue 5).
-            var (validated, failure) = await tokens.ValidateAsync(request.Headers.Authorization.ToString(), http.RequestAborted).ConfigureAwait(false);
+            JsonWebToken? validated;
+            bool emulator;
+            string? failure;
+            try
+            {
+                (validated, emulator, failure) = await tokens.ValidateAsync(request.Headers.Authorization.ToString(), http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidOperationException && !http.RequestAborted.IsCancellationRequested)
+            {
+                // The signing keys could not be fetched: not the caller's fault, and Teams retries a 503.
+                LogSigningKeysUnavailable(ex.GetType().Name);
+                return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The bot cannot check tokens right now. Try again shortly.");
+            }
+
             if (validated is null)
             {
                 LogUnauthorized(failure!);
@@ -50,6 +64,7 @@ internal sealed partial class BotFrameworkAdapter(
             }
 
             token = validated;
+            fromEmulator = emulator;
         }
 
         if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
@@ -93,7 +108,7 @@ internal sealed partial class BotFrameworkAdapter(
             }
 
             if (token is not null && activity is not null
-                && await tokens.CheckActivityAsync(token, activity.ServiceUrl, activity.ChannelId, http.RequestAborted).ConfigureAwait(false) is { } failure)
+                && await tokens.CheckActivityAsync(token, fromEmulator, activity.ServiceUrl, activity.ChannelId, http.RequestAborted).ConfigureAwait(false) is { } failure)
             {
                 LogUnauthorized(failure);
                 return Unauthorized();
@@ -294,6 +309,9 @@ internal sealed partial class BotFrameworkAdapter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a private chat for activity {ActivityId} (connector status {StatusCode}); nothing was said in public")]
     private partial void LogPrivateChatFailed(string? activityId, int? statusCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bot Framework signing keys unavailable ({ExceptionType}); requests get 503")]
+    private partial void LogSigningKeysUnavailable(string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated request: {Reason}")]
     private partial void LogUnauthorized(string reason);

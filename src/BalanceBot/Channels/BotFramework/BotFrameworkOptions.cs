@@ -27,6 +27,27 @@ internal sealed class BotFrameworkOptions
     /// <summary>The scope of outbound tokens.</summary>
     public string ToChannelFromBotOAuthScope { get; set; } = "https://api.botframework.com/.default";
 
+    /// <summary>
+    /// Development only: accept tokens the Bot Framework Emulator gets from Entra (botframework.md §2.3), checked
+    /// against their own issuers and keys, with the app id in <c>azp</c> (v2) or <c>appid</c> (v1).
+    /// </summary>
+    public bool AllowEmulatorTokens { get; set; }
+
+    public string ToBotFromEmulatorOpenIdMetadataUrl { get; set; } = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
+
+    /// <summary>The issuers of Emulator tokens (botframework.md §2.3).</summary>
+    public List<string> EmulatorTokenIssuers { get; set; } =
+    [
+        "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/",
+        "https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0",
+        "https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/",
+        "https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a/v2.0",
+        "https://sts.windows.net/cab8a31a-1906-4287-a0d8-4eef66b95f6e/",
+        "https://login.microsoftonline.us/cab8a31a-1906-4287-a0d8-4eef66b95f6e/v2.0",
+        "https://login.microsoftonline.us/f8cdef31-a31e-4b4a-93e4-5f571e91255a/",
+        "https://login.microsoftonline.us/f8cdef31-a31e-4b4a-93e4-5f571e91255a/v2.0",
+    ];
+
     /// <summary>The issuer of channel tokens.</summary>
     public string ToBotFromChannelTokenIssuer { get; set; } = "https://api.botframework.com";
 

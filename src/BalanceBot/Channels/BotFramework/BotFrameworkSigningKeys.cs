@@ -15,33 +15,48 @@ internal sealed partial class BotFrameworkSigningKeys(IHttpClientFactory httpCli
     public const string HttpClientName = "BotFrameworkOpenId";
 
     private readonly SemaphoreSlim _fetch = new(1, 1);
-    private OpenIdConnectConfiguration? _configuration;
-    private DateTimeOffset _fetchedAt;
-    private DateTimeOffset _lastForcedRefresh = DateTimeOffset.MinValue;
+    private readonly Dictionary<string, Cached> _cache = new(StringComparer.Ordinal);
 
-    public async Task<OpenIdConnectConfiguration> GetAsync(CancellationToken cancellationToken)
+    /// <summary>The metadata and keys published at <paramref name="metadataUrl"/> (channel or Emulator issuer).</summary>
+    public async Task<OpenIdConnectConfiguration> GetAsync(string metadataUrl, CancellationToken cancellationToken)
     {
-        var current = _configuration;
-        if (current is not null && time.GetUtcNow() - _fetchedAt < TimeSpan.FromHours(options.Value.SigningKeysCacheHours))
+        if (Fresh(metadataUrl) is { } current)
         {
             return current;
         }
 
-        return await FetchAsync(force: false, cancellationToken).ConfigureAwait(false);
+        return await FetchAsync(metadataUrl, force: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Refetches after an unknown key id, unless that was done very recently; returns whether it did.</summary>
-    public async Task<bool> RefreshForUnknownKeyAsync(CancellationToken cancellationToken)
+    public async Task<bool> RefreshForUnknownKeyAsync(string metadataUrl, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (now - _lastForcedRefresh < TimeSpan.FromSeconds(options.Value.SigningKeysRefreshSeconds))
+        lock (_cache)
         {
-            return false;
+            if (_cache.TryGetValue(metadataUrl, out var cached) && now - cached.LastForcedRefresh < TimeSpan.FromSeconds(options.Value.SigningKeysRefreshSeconds))
+            {
+                return false;
+            }
+
+            if (cached is not null)
+            {
+                _cache[metadataUrl] = cached with { LastForcedRefresh = now };
+            }
         }
 
-        _lastForcedRefresh = now;
-        await FetchAsync(force: true, cancellationToken).ConfigureAwait(false);
+        await FetchAsync(metadataUrl, force: true, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    private OpenIdConnectConfiguration? Fresh(string metadataUrl)
+    {
+        lock (_cache)
+        {
+            return _cache.TryGetValue(metadataUrl, out var cached) && time.GetUtcNow() - cached.FetchedAt < TimeSpan.FromHours(options.Value.SigningKeysCacheHours)
+                ? cached.Configuration
+                : null;
+        }
     }
 
     /// <summary>The channels a signing key is endorsed for (the JWKS <c>endorsements</c> array of that key id).</summary>
@@ -62,25 +77,29 @@ internal sealed partial class BotFrameworkSigningKeys(IHttpClientFactory httpCli
         };
     }
 
-    private async Task<OpenIdConnectConfiguration> FetchAsync(bool force, CancellationToken cancellationToken)
+    private async Task<OpenIdConnectConfiguration> FetchAsync(string metadataUrl, bool force, CancellationToken cancellationToken)
     {
         await _fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!force && _configuration is not null && time.GetUtcNow() - _fetchedAt < TimeSpan.FromHours(options.Value.SigningKeysCacheHours))
+            if (!force && Fresh(metadataUrl) is { } current)
             {
-                return _configuration;
+                return current;
             }
 
-            var url = new Uri(options.Value.ToBotFromChannelOpenIdMetadataUrl);
+            var url = new Uri(metadataUrl);
             var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName))
             {
                 // HTTPS always, except for a loopback fake in tests and local development.
                 RequireHttps = !url.IsLoopback,
             };
             var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(url.AbsoluteUri, retriever, cancellationToken).ConfigureAwait(false);
-            _configuration = configuration;
-            _fetchedAt = time.GetUtcNow();
+            lock (_cache)
+            {
+                var lastForced = _cache.TryGetValue(metadataUrl, out var previous) ? previous.LastForcedRefresh : DateTimeOffset.MinValue;
+                _cache[metadataUrl] = new Cached(configuration, time.GetUtcNow(), force ? time.GetUtcNow() : lastForced);
+            }
+
             LogFetched(configuration.SigningKeys.Count);
             return configuration;
         }
@@ -91,6 +110,8 @@ internal sealed partial class BotFrameworkSigningKeys(IHttpClientFactory httpCli
     }
 
     public void Dispose() => _fetch.Dispose();
+
+    private sealed record Cached(OpenIdConnectConfiguration Configuration, DateTimeOffset FetchedAt, DateTimeOffset LastForcedRefresh);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fetched Bot Framework signing keys: {KeyCount} keys")]
     private partial void LogFetched(int keyCount);

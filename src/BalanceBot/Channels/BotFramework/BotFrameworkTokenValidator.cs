@@ -8,8 +8,9 @@ namespace BalanceBot.Channels.BotFramework;
 /// Validates the Bearer token of an inbound activity as the Bot Framework SDK's channel path does (botframework.md
 /// §2.1-2.2 and traps 4-8): RS256/384/512 only, the channel issuer, signature by a published key, lifetime with 5
 /// minutes of skew, <c>aud</c> equal to our app id; then, once the body is read, the <c>serviceurl</c> claim equal to
-/// the activity's serviceUrl and the signing key endorsed for the activity's channel. Emulator and skill tokens are
-/// refused. Failure reasons are for logs only; the client gets a bare 401.
+/// the activity's serviceUrl and the signing key endorsed for the activity's channel. Emulator tokens only when
+/// <see cref="BotFrameworkOptions.AllowEmulatorTokens"/> is on; skill tokens never. Failure reasons are for logs
+/// only; the client gets a bare 401.
 /// </summary>
 internal sealed class BotFrameworkTokenValidator(BotFrameworkSigningKeys signingKeys, IOptions<BotFrameworkOptions> options)
 {
@@ -17,48 +18,86 @@ internal sealed class BotFrameworkTokenValidator(BotFrameworkSigningKeys signing
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    /// <summary>Step one, before the body is read: the token itself. Returns the validated token or the reason it failed.</summary>
-    public async Task<(JsonWebToken? Token, string? Failure)> ValidateAsync(string? authorizationHeader, CancellationToken cancellationToken)
+    /// <summary>
+    /// Step one, before the body is read: the token itself, routed by its (unverified) issuer to the channel path or,
+    /// when allowed, the Emulator path. Returns the validated token, whether it is an Emulator token, or the reason it failed.
+    /// </summary>
+    public async Task<(JsonWebToken? Token, bool FromEmulator, string? Failure)> ValidateAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(authorizationHeader))
         {
-            return (null, "no Authorization header");
+            return (null, false, "no Authorization header");
         }
 
         var parts = authorizationHeader.Split(' ');
-        if (parts.Length != 2 || parts[0] != "Bearer" || parts[1].Length == 0)
+        if (parts.Length != 2 || parts[0] != "Bearer" || parts[1].Length == 0 || !_handler.CanReadToken(parts[1]))
         {
-            return (null, "the Authorization header is not 'Bearer <token>'");
+            return (null, false, "the Authorization header is not 'Bearer <JWT>'");
         }
 
-        var configuration = await signingKeys.GetAsync(cancellationToken).ConfigureAwait(false);
-        var result = await _handler.ValidateTokenAsync(parts[1], Parameters(configuration)).ConfigureAwait(false);
+        string unverifiedIssuer;
+        try
+        {
+            // Decoded without validation only to choose the path; everything is validated below.
+            unverifiedIssuer = new JsonWebToken(parts[1]).Issuer;
+        }
+        catch (ArgumentException)
+        {
+            return (null, false, "the token is not a readable JWT");
+        }
+
+        var settings = options.Value;
+        var fromEmulator = settings.EmulatorTokenIssuers.Contains(unverifiedIssuer, StringComparer.Ordinal);
+        if (fromEmulator && !settings.AllowEmulatorTokens)
+        {
+            return (null, true, "an Emulator token, and AllowEmulatorTokens is off");
+        }
+
+        var metadataUrl = fromEmulator ? settings.ToBotFromEmulatorOpenIdMetadataUrl : settings.ToBotFromChannelOpenIdMetadataUrl;
+        IEnumerable<string> issuers = fromEmulator ? settings.EmulatorTokenIssuers : [settings.ToBotFromChannelTokenIssuer];
+        var configuration = await signingKeys.GetAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
+        var result = await _handler.ValidateTokenAsync(parts[1], Parameters(configuration, issuers)).ConfigureAwait(false);
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException
-            && await signingKeys.RefreshForUnknownKeyAsync(cancellationToken).ConfigureAwait(false))
+            && await signingKeys.RefreshForUnknownKeyAsync(metadataUrl, cancellationToken).ConfigureAwait(false))
         {
             // A key rollover: the new key is in the refetched set (the SDK rethrows here; we refetch once, trap list).
-            configuration = await signingKeys.GetAsync(cancellationToken).ConfigureAwait(false);
-            result = await _handler.ValidateTokenAsync(parts[1], Parameters(configuration)).ConfigureAwait(false);
+            configuration = await signingKeys.GetAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
+            result = await _handler.ValidateTokenAsync(parts[1], Parameters(configuration, issuers)).ConfigureAwait(false);
         }
 
         if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
         {
-            return (null, $"invalid token ({result.Exception?.GetType().Name})");
+            return (null, fromEmulator, $"invalid token ({result.Exception?.GetType().Name})");
         }
 
-        // The audience check is manual, as in the SDK: aud must be exactly our app id (trap 6).
-        if (!token.Audiences.Any(aud => string.Equals(aud, options.Value.MicrosoftAppId, StringComparison.Ordinal)))
+        // Audience checks are manual and differ by path (trap 6): channel tokens carry our app id in aud; Emulator
+        // tokens in azp (v2.0) or appid (v1.0 or no version).
+        var appId = fromEmulator ? EmulatorAppId(token) : token.Audiences.FirstOrDefault(aud => string.Equals(aud, settings.MicrosoftAppId, StringComparison.Ordinal));
+        if (!string.Equals(appId, settings.MicrosoftAppId, StringComparison.Ordinal))
         {
-            return (null, "the token is for another app id");
+            return (null, fromEmulator, "the token is for another app id");
         }
 
-        return (token, null);
+        return (token, fromEmulator, null);
+    }
+
+    private static string? EmulatorAppId(JsonWebToken token)
+    {
+        var version = token.TryGetPayloadValue<string>("ver", out var ver) ? ver : null;
+        var claim = version == "2.0" ? "azp" : "appid";
+        return token.TryGetPayloadValue<string>(claim, out var appId) ? appId : null;
     }
 
     /// <summary>Step two, once the activity is read: the token must name its serviceUrl and be endorsed for its channel.</summary>
-    public async Task<string?> CheckActivityAsync(JsonWebToken token, string? serviceUrl, string? channelId, CancellationToken cancellationToken)
+    public async Task<string?> CheckActivityAsync(JsonWebToken token, bool fromEmulator, string? serviceUrl, string? channelId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
+        if (fromEmulator)
+        {
+            // The Emulator's keys carry no endorsements and its tokens no serviceurl claim (botframework.md §2.1, trap 5).
+            return null;
+        }
+
         if (serviceUrl is not null)
         {
             // Exact, case-insensitive, no normalisation (trap 4).
@@ -68,7 +107,7 @@ internal sealed class BotFrameworkTokenValidator(BotFrameworkSigningKeys signing
             }
         }
 
-        var configuration = await signingKeys.GetAsync(cancellationToken).ConfigureAwait(false);
+        var configuration = await signingKeys.GetAsync(options.Value.ToBotFromChannelOpenIdMetadataUrl, cancellationToken).ConfigureAwait(false);
         var endorsements = BotFrameworkSigningKeys.EndorsementsOf(configuration, token.Kid);
         if (endorsements is null || channelId is null || !endorsements.Contains(channelId, StringComparer.Ordinal))
         {
@@ -79,10 +118,10 @@ internal sealed class BotFrameworkTokenValidator(BotFrameworkSigningKeys signing
         return null;
     }
 
-    private TokenValidationParameters Parameters(Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration configuration) => new()
+    private static TokenValidationParameters Parameters(Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration configuration, IEnumerable<string> issuers) => new()
     {
         ValidateIssuer = true,
-        ValidIssuer = options.Value.ToBotFromChannelTokenIssuer,
+        ValidIssuers = issuers,
         ValidateAudience = false,
         ValidateLifetime = true,
         RequireExpirationTime = true,
