@@ -47,6 +47,9 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
 
     public int MetadataFetches { get; private set; }
 
+    /// <summary>The form fields of every outbound-token request (client credentials).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<Dictionary<string, string>> TokenRequests { get; } = new();
+
     /// <summary>Outbound tokens handed to the bot (MSAL client credentials).</summary>
     public int TokensIssued => _tokensIssued;
 
@@ -101,8 +104,10 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
                 ["client_id"] = http.Request.Query["client_id"].ToString(),
             });
         });
-        app.MapPost("/{tenant}/oauth2/v2.0/token", (string tenant) =>
+        app.MapPost("/{tenant}/oauth2/v2.0/token", async (string tenant, HttpContext http) =>
         {
+            var form = await http.Request.ReadFormAsync();
+            provider.TokenRequests.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
             var n = Interlocked.Increment(ref provider._tokensIssued);
             return Results.Json(new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["ext_expires_in"] = 3600, ["access_token"] = $"bot-token-{tenant}-{n}" });
         });

@@ -121,6 +121,19 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_client_secret_goes_to_the_token_endpoint_for_the_botframework_tenant_and_scope()
+    {
+        await PostAsync(_bot.Fixture("teams-personal-message.json"), "Bearer " + ValidToken());
+        await _bot.Connector.TakeAsync(4);
+
+        var request = Assert.Single(_identity.TokenRequests);
+        Assert.Equal("client_credentials", request["grant_type"]);
+        Assert.Equal(AppId, request["client_id"]);
+        Assert.Equal("test-secret", request["client_secret"]);
+        Assert.Equal("https://api.botframework.com/.default", request["scope"]);
+    }
+
+    [Fact]
     public async Task A_key_rollover_is_picked_up_without_a_restart()
     {
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(_bot.Fixture("teams-personal-message.json"), "Bearer " + ValidToken())).StatusCode);

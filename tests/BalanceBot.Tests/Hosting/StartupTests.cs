@@ -23,12 +23,35 @@ public sealed class StartupTests : IDisposable
     [InlineData("Storage:CheckpointIntervalMinutes", "0", "Storage:CheckpointIntervalMinutes must be between 1 and 1440")]
     [InlineData("Storage:Path", "", "Storage:Path must name the database file")]
     [InlineData("MicrosoftAppType", "Everyone", "MicrosoftAppType must be one of MultiTenant, SingleTenant, UserAssignedMsi")]
-    [InlineData("MicrosoftAppId", "1b2c3d4e-0000-4000-8000-000000000001", "MicrosoftAppPassword is required with MicrosoftAppType MultiTenant")]
+    [InlineData("MicrosoftAppId", "1b2c3d4e-0000-4000-8000-000000000001", "MicrosoftAppPassword (or MicrosoftAppCertificatePath) is required with MicrosoftAppType MultiTenant")]
     [InlineData("Safety:DefaultCountry", "FR", "Safety:DefaultCountry 'FR' has no contacts: use one of DE, GB, US, or add Safety:Countries:FR.")]
     [InlineData("Safety:Countries:FR:Emergency", "112", "Safety:Countries:FR:UrgentHelp is required")]
     public async Task An_invalid_setting_stops_start_up_naming_the_key(string key, string value, string expected)
     {
         var failure = await StartFailureAsync(new() { [key] = value });
+
+        var validation = Assert.IsType<OptionsValidationException>(failure);
+        Assert.Contains(validation.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("MultiTenant", "", "missing.pfx", "missing.pfx' does not exist.")]
+    [InlineData("SingleTenant", "", "exists.pfx", "exists.pfx' could not be read as a PFX file with MicrosoftAppCertificatePassword.")]
+    [InlineData("MultiTenant", "secret", "exists.pfx", "Set MicrosoftAppPassword or MicrosoftAppCertificatePath, not both")]
+    [InlineData("UserAssignedMsi", "", "exists.pfx", "MicrosoftAppCertificatePath must be empty with MicrosoftAppType UserAssignedMsi")]
+    [InlineData("UserAssignedMsi", "secret", "", "MicrosoftAppPassword must be empty with MicrosoftAppType UserAssignedMsi")]
+    public async Task A_credential_that_cannot_be_used_stops_start_up(string appType, string password, string certificateFile, string expected)
+    {
+        Directory.CreateDirectory(_folder);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "exists.pfx"), "not a PFX file");
+        var failure = await StartFailureAsync(new()
+        {
+            ["MicrosoftAppId"] = "1b2c3d4e-0000-4000-8000-000000000001",
+            ["MicrosoftAppType"] = appType,
+            ["MicrosoftAppTenantId"] = "contoso-tenant",
+            ["MicrosoftAppPassword"] = password,
+            ["MicrosoftAppCertificatePath"] = certificateFile.Length == 0 ? "" : Path.Combine(_folder, certificateFile),
+        });
 
         var validation = Assert.IsType<OptionsValidationException>(failure);
         Assert.Contains(validation.Failures, f => f.Contains(expected, StringComparison.Ordinal));
@@ -61,12 +84,14 @@ public sealed class StartupTests : IDisposable
         Assert.Contains(invalid.Problems, p => p.ToString().StartsWith(Path.Combine(dialogs, "zz_broken.yaml") + ":3: ", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task An_app_password_in_a_json_settings_file_stops_start_up()
+    [Theory]
+    [InlineData("MicrosoftAppPassword")]
+    [InlineData("MicrosoftAppCertificatePassword")]
+    public async Task A_secret_in_a_json_settings_file_stops_start_up(string key)
     {
         Directory.CreateDirectory(_folder);
         var file = Path.Combine(_folder, "appsettings.Local.json");
-        await File.WriteAllTextAsync(file, """{ "MicrosoftAppPassword": "committed-by-mistake" }""");
+        await File.WriteAllTextAsync(file, $$"""{ "{{key}}": "committed-by-mistake" }""");
 
         var failure = await Record.ExceptionAsync(() =>
         {
@@ -79,7 +104,7 @@ public sealed class StartupTests : IDisposable
         });
 
         var validation = Assert.IsType<OptionsValidationException>(failure);
-        Assert.Contains(validation.Failures, f => f.StartsWith("MicrosoftAppPassword is set in appsettings.Local.json", StringComparison.Ordinal));
+        Assert.Contains(validation.Failures, f => f.StartsWith($"{key} is set in appsettings.Local.json", StringComparison.Ordinal));
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Client.AppConfig;
@@ -5,8 +6,9 @@ using Microsoft.Identity.Client.AppConfig;
 namespace BalanceBot.Channels.BotFramework;
 
 /// <summary>
-/// Tokens for outbound Connector calls (botframework.md §3.2), from MSAL: a client secret for MultiTenant (authority
-/// <c>…/botframework.com</c>) and SingleTenant (authority <c>…/{tenant}</c>), or a user-assigned managed identity.
+/// Tokens for outbound Connector calls (botframework.md §3.2), from MSAL: a client secret or certificate for
+/// MultiTenant (authority <c>…/botframework.com</c>) and SingleTenant (authority <c>…/{tenant}</c>), or a
+/// user-assigned managed identity.
 /// MSAL caches the token and renews it before it expires. In local mode there is no token (§2.5).
 /// </summary>
 internal sealed class BotFrameworkCredentials
@@ -36,9 +38,10 @@ internal sealed class BotFrameworkCredentials
 
         var tenant = string.Equals(settings.MicrosoftAppType, "SingleTenant", StringComparison.OrdinalIgnoreCase) ? settings.MicrosoftAppTenantId! : "botframework.com";
         var authority = new Uri(new Uri(settings.ToChannelFromBotLoginUrl.TrimEnd('/') + "/"), tenant);
-        var builder = ConfidentialClientApplicationBuilder.Create(settings.MicrosoftAppId)
-            .WithClientSecret(settings.MicrosoftAppPassword)
-            .WithHttpClientFactory(msalHttp);
+        var builder = ConfidentialClientApplicationBuilder.Create(settings.MicrosoftAppId).WithHttpClientFactory(msalHttp);
+        builder = string.IsNullOrWhiteSpace(settings.MicrosoftAppCertificatePath)
+            ? builder.WithClientSecret(settings.MicrosoftAppPassword)
+            : builder.WithCertificate(X509CertificateLoader.LoadPkcs12FromFile(settings.MicrosoftAppCertificatePath, settings.MicrosoftAppCertificatePassword), sendX5C: true);
 
         // Instance discovery only knows Microsoft's own login hosts; sovereign or test authorities skip it.
         builder = authority.Host.Equals("login.microsoftonline.com", StringComparison.OrdinalIgnoreCase)

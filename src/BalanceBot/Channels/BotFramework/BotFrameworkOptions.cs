@@ -15,6 +15,12 @@ internal sealed class BotFrameworkOptions
 
     public string? MicrosoftAppPassword { get; set; }
 
+    /// <summary>Instead of a password: a PFX file with the app's certificate (MultiTenant or SingleTenant).</summary>
+    public string? MicrosoftAppCertificatePath { get; set; }
+
+    /// <summary>The PFX file's password, if it has one (a secret: environment or user secrets).</summary>
+    public string? MicrosoftAppCertificatePassword { get; set; }
+
     /// <summary>Where Bot Framework's signing keys are published (botframework.md §2.2); tests point it at a loopback fake.</summary>
     public string ToBotFromChannelOpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 

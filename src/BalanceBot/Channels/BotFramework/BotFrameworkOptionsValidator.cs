@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 
 namespace BalanceBot.Channels.BotFramework;
@@ -23,14 +25,30 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
         var failures = new List<string>();
         var type = string.IsNullOrEmpty(options.MicrosoftAppType) ? "MultiTenant" : options.MicrosoftAppType;
         var isMsi = type.Equals("UserAssignedMsi", StringComparison.OrdinalIgnoreCase);
-        if (!isMsi && string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+        var hasCertificate = !string.IsNullOrWhiteSpace(options.MicrosoftAppCertificatePath);
+        if (!isMsi && string.IsNullOrWhiteSpace(options.MicrosoftAppPassword) && !hasCertificate)
         {
-            failures.Add($"MicrosoftAppPassword is required with MicrosoftAppType {type}: set it as an environment variable or user secret, never in appsettings.json.");
+            failures.Add($"MicrosoftAppPassword (or MicrosoftAppCertificatePath) is required with MicrosoftAppType {type}: set the password as an environment variable or user secret, never in appsettings.json.");
+        }
+
+        if (hasCertificate && !isMsi && CertificateProblem(options) is { } problem)
+        {
+            failures.Add(problem);
         }
 
         if (isMsi && !string.IsNullOrEmpty(options.MicrosoftAppPassword))
         {
             failures.Add("MicrosoftAppPassword must be empty with MicrosoftAppType UserAssignedMsi (the managed identity has no secret).");
+        }
+
+        if (isMsi && hasCertificate)
+        {
+            failures.Add("MicrosoftAppCertificatePath must be empty with MicrosoftAppType UserAssignedMsi (the managed identity has no certificate).");
+        }
+
+        if (!isMsi && hasCertificate && !string.IsNullOrEmpty(options.MicrosoftAppPassword))
+        {
+            failures.Add("Set MicrosoftAppPassword or MicrosoftAppCertificatePath, not both: which credential the bot signs in with must not be a guess.");
         }
 
         if ((isMsi || type.Equals("SingleTenant", StringComparison.OrdinalIgnoreCase)) && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
@@ -47,5 +65,26 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>A wrong path or password would otherwise surface only at the first reply, as an MSAL error.</summary>
+    private static string? CertificateProblem(BotFrameworkOptions options)
+    {
+        var path = options.MicrosoftAppCertificatePath!;
+        if (!File.Exists(path))
+        {
+            return $"MicrosoftAppCertificatePath '{path}' does not exist.";
+        }
+
+        try
+        {
+            using var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, options.MicrosoftAppCertificatePassword);
+            return certificate.HasPrivateKey ? null : $"MicrosoftAppCertificatePath '{path}' has no private key: export the certificate as a PFX with its key.";
+        }
+        catch (CryptographicException)
+        {
+            // The exception text is not shown: it can echo details of the key file.
+            return $"MicrosoftAppCertificatePath '{path}' could not be read as a PFX file with MicrosoftAppCertificatePassword.";
+        }
     }
 }

@@ -31,18 +31,22 @@ internal static class BotFrameworkSetup
     }
 
     /// <summary>
-    /// The app password must come from the environment or user secrets; a JSON file beside the app is committed or
+    /// The app password (and a certificate's password) must come from the environment or user secrets; a JSON file beside the app is committed or
     /// copied around (issue 5). Start-up stops, naming the key and the file.
     /// </summary>
     private static void RefuseSecretsInJsonFiles(IConfigurationRoot configuration)
     {
+        string[] secretKeys = [nameof(BotFrameworkOptions.MicrosoftAppPassword), nameof(BotFrameworkOptions.MicrosoftAppCertificatePassword)];
         foreach (var provider in configuration.Providers.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider>())
         {
-            if (provider.TryGet(nameof(BotFrameworkOptions.MicrosoftAppPassword), out var secret) && !string.IsNullOrEmpty(secret)
-                && !provider.Source.Path!.Contains("secrets.json", StringComparison.OrdinalIgnoreCase))
+            foreach (var key in secretKeys)
             {
-                throw new OptionsValidationException(nameof(BotFrameworkOptions), typeof(BotFrameworkOptions),
-                    [$"MicrosoftAppPassword is set in {provider.Source.Path}: move it to an environment variable or user secrets, and rotate it if that file was ever committed."]);
+                if (provider.TryGet(key, out var secret) && !string.IsNullOrEmpty(secret)
+                    && !provider.Source.Path!.Contains("secrets.json", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new OptionsValidationException(nameof(BotFrameworkOptions), typeof(BotFrameworkOptions),
+                        [$"{key} is set in {provider.Source.Path}: move it to an environment variable or user secrets, and rotate it if that file was ever committed."]);
+                }
             }
         }
     }
