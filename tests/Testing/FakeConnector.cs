@@ -73,7 +73,16 @@ internal sealed class FakeConnector : IAsyncDisposable
                 return Results.StatusCode((int)scripted.Status);
             }
 
-            await connector._received.Writer.WriteAsync(new ReceivedActivity(target, body!.AsObject(), http.Request.Headers.Authorization.ToString()));
+            await connector._received.Writer.WriteAsync(new ReceivedActivity(
+                target,
+                body!.AsObject(),
+                http.Request.Headers.Authorization.ToString(),
+                new Dictionary<string, string>
+                {
+                    ["Content-Type"] = http.Request.Headers.ContentType.ToString(),
+                    ["Accept"] = http.Request.Headers.Accept.ToString(),
+                    ["User-Agent"] = http.Request.Headers.UserAgent.ToString(),
+                }));
             return connector.Answer == HttpStatusCode.OK
                 ? Results.Json(new { id = "1" })
                 : Results.StatusCode((int)connector.Answer);

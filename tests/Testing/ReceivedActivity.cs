@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace BalanceBot.Testing;
 
 /// <param name="RawTarget">The request target exactly as sent, so path escaping can be checked.</param>
-internal sealed record ReceivedActivity(string RawTarget, JsonObject Body, string Authorization)
+/// <param name="Headers">The other request headers the spec names: Content-Type, Accept and User-Agent.</param>
+internal sealed record ReceivedActivity(string RawTarget, JsonObject Body, string Authorization, IReadOnlyDictionary<string, string> Headers)
 {
     /// <summary>The message text, or for an Adaptive Card the text of its first TextBlock.</summary>
     public string? Text => Body["text"]?.GetValue<string>() ?? Body["attachments"]?[0]?["content"]?["body"]?[0]?["text"]?.GetValue<string>();

@@ -28,6 +28,9 @@ public sealed class BotFrameworkEndpointTests
             Assert.Equal("1531861881427", reply.Body["replyToId"]!.GetValue<string>());
             Assert.Equal("msteams", reply.Body["channelId"]!.GetValue<string>());
             Assert.Empty(reply.Authorization);
+            Assert.Equal("application/json; charset=utf-8", reply.Headers["Content-Type"]);
+            Assert.Equal("*/*", reply.Headers["Accept"]);
+            Assert.StartsWith("Microsoft-BotFramework/3.1 BalanceBot/", reply.Headers["User-Agent"], StringComparison.Ordinal);
         });
         Assert.StartsWith("Hi User name, I'm BalanceBot", replies[0].Text, StringComparison.Ordinal);
         Assert.Contains("not a diagnosis", replies[1].Text, StringComparison.Ordinal);

@@ -12,6 +12,19 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
 
     public const string HttpClientName = "BotFrameworkConnector";
 
+    /// <summary>
+    /// The headers every Connector call carries (botframework.md §3.1); the User-Agent names the protocol version as
+    /// the SDK does, with this product in place of BotBuilder, so Microsoft's logs can tell who called.
+    /// </summary>
+    public static void ConfigureHttpClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.Timeout = TimeSpan.FromSeconds(15);
+        client.DefaultRequestHeaders.Accept.ParseAdd("*/*");
+        var version = typeof(BotFrameworkConnectorClient).Assembly.GetName().Version ?? new Version(1, 0);
+        client.DefaultRequestHeaders.UserAgent.ParseAdd($"Microsoft-BotFramework/3.1 BalanceBot/{version.ToString(3)} (.NET {Environment.Version})");
+    }
+
     /// <summary>ReplyToActivity when the activity has a reply target, else SendToConversation.</summary>
     public async Task SendAsync(string serviceUrl, Activity activity, CancellationToken cancellationToken)
     {

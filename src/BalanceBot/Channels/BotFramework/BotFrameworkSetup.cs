@@ -15,7 +15,7 @@ internal static class BotFrameworkSetup
         }
         builder.Services.AddOptions<BotFrameworkOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
-        builder.Services.AddHttpClient(BotFrameworkConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddHttpClient(BotFrameworkConnectorClient.HttpClientName, BotFrameworkConnectorClient.ConfigureHttpClient);
         builder.Services.AddHttpClient(MsalHttpClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.TryAddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
         builder.Services.AddSingleton<BotFrameworkCredentials>();
