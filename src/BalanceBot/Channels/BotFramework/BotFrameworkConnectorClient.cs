@@ -35,32 +35,11 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
             path += "/" + Uri.EscapeDataString(activity.ReplyToId);
         }
 
-        var baseUri = serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/";
-        var target = new Uri(new Uri(baseUri), path);
-        var token = await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        var http = httpClients.CreateClient(HttpClientName);
-
         // Teams' limits (botframework.md §3.3) bind Teams conversations; the Emulator and Direct Line have none.
         using var pace = activity.ChannelId == "msteams"
             ? await pacing.AcquireAsync(activity.Conversation!.TenantId, activity.Conversation.Id!, cancellationToken).ConfigureAwait(false)
             : null;
-        using var response = await _retry.ExecuteAsync(
-            async attemptToken =>
-            {
-                // A request message can be sent once: build it again for every attempt.
-                using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = JsonContent.Create(activity, BotFrameworkJson.Default.Activity) };
-                if (token is not null)
-                {
-                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-                }
-
-                return await http.SendAsync(request, attemptToken).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new ConnectorException((int)response.StatusCode);
-        }
+        using var response = await PostAsync(serviceUrl, path, () => JsonContent.Create(activity, BotFrameworkJson.Default.Activity), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -69,22 +48,29 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
     /// </summary>
     public async Task<string> CreatePersonalConversationAsync(string serviceUrl, ChannelAccount bot, ChannelAccount user, string? tenantId, CancellationToken cancellationToken)
     {
-        var baseUri = serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/";
         var parameters = new ConversationParameters(
             IsGroup: false,
             Bot: new ChannelAccount { Id = bot.Id, Name = bot.Name },
             Members: [new ChannelAccount { Id = user.Id }],
             TenantId: tenantId,
             ChannelData: tenantId is null ? null : new ConversationParametersChannelData(new ConversationParametersTenant(tenantId)));
+        using var response = await PostAsync(serviceUrl, "v3/conversations", () => JsonContent.Create(parameters, BotFrameworkJson.Default.ConversationParameters), cancellationToken).ConfigureAwait(false);
+        var created = await response.Content.ReadFromJsonAsync(BotFrameworkJson.Default.ConversationResourceResponse, cancellationToken).ConfigureAwait(false);
+        return created?.Id is { Length: > 0 } id ? id : throw new ConnectorException(StatusCodes.Status502BadGateway);
+    }
+
+    /// <summary>POSTs to <paramref name="path"/> under the serviceUrl with retries; a final non-success status throws.</summary>
+    private async Task<HttpResponseMessage> PostAsync(string serviceUrl, string path, Func<HttpContent> content, CancellationToken cancellationToken)
+    {
+        var baseUri = serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/";
+        var target = new Uri(new Uri(baseUri), path);
         var token = await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         var http = httpClients.CreateClient(HttpClientName);
-        using var response = await _retry.ExecuteAsync(
+        var response = await _retry.ExecuteAsync(
             async attemptToken =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(baseUri), "v3/conversations"))
-                {
-                    Content = JsonContent.Create(parameters, BotFrameworkJson.Default.ConversationParameters),
-                };
+                // A request message can be sent once: build it again for every attempt.
+                using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content() };
                 if (token is not null)
                 {
                     request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -95,10 +81,10 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
             cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
+            response.Dispose();
             throw new ConnectorException((int)response.StatusCode);
         }
 
-        var created = await response.Content.ReadFromJsonAsync(BotFrameworkJson.Default.ConversationResourceResponse, cancellationToken).ConfigureAwait(false);
-        return created?.Id is { Length: > 0 } id ? id : throw new ConnectorException(StatusCodes.Status502BadGateway);
+        return response;
     }
 }
