@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using BalanceBot.Channels.BotFramework;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
@@ -65,6 +66,37 @@ public sealed class ConnectorFaultTests
         {
             var window = Stopwatch.GetElapsedTime(arrivals[i - ConnectorPacingLimit], arrivals[i]);
             Assert.True(window >= TimeSpan.FromMilliseconds(900), $"8 messages within {window.TotalMilliseconds:F0} ms");
+        }
+    }
+
+    [Fact]
+    public async Task One_tenant_stays_under_thirty_a_second_across_conversations_and_does_not_hold_up_another()
+    {
+        using var pacing = new ConnectorPacing();
+        var grants = new List<long>();
+        var burst = Enumerable.Range(0, 45).Select(async i =>
+        {
+            using var lease = await pacing.AcquireAsync("busy-tenant", $"conversation-{i}", CancellationToken.None);
+            lock (grants)
+            {
+                grants.Add(Stopwatch.GetTimestamp());
+            }
+        }).ToList();
+
+        // While the busy tenant waits for its window, a quiet tenant's message goes straight through.
+        var quietStarted = Stopwatch.GetTimestamp();
+        using (await pacing.AcquireAsync("quiet-tenant", "conversation-0", CancellationToken.None).WaitAsync(Deadline.Default))
+        {
+            Assert.True(Stopwatch.GetElapsedTime(quietStarted) < TimeSpan.FromMilliseconds(500));
+        }
+
+        await Task.WhenAll(burst).WaitAsync(Deadline.Default);
+        var ordered = grants.Order().ToList();
+        Assert.Equal(45, ordered.Count);
+        for (var i = ConnectorPacing.PerTenantPerSecond; i < ordered.Count; i++)
+        {
+            var window = Stopwatch.GetElapsedTime(ordered[i - ConnectorPacing.PerTenantPerSecond], ordered[i]);
+            Assert.True(window >= TimeSpan.FromMilliseconds(900), $"31 grants within {window.TotalMilliseconds:F0} ms");
         }
     }
 
