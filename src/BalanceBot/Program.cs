@@ -1,4 +1,5 @@
 using BalanceBot.Channels.BotFramework;
+using BalanceBot.Channels.Discord;
 using BalanceBot.Cli;
 using BalanceBot.Hosting;
 using BalanceBot.Scheduling;
@@ -24,6 +25,7 @@ public static class Program
         builder.AddStorage();
         builder.AddConversations();
         builder.AddBotFrameworkChannel();
+        builder.AddDiscordChannel();
         builder.AddScheduling();
 
         var app = builder.Build();
@@ -32,6 +34,7 @@ public static class Program
         app.UseStatusCodePages();
         app.MapHealth();
         app.MapBotFramework();
+        app.MapDiscord();
         return app;
     }
 }

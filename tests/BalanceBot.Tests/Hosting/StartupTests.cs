@@ -26,6 +26,8 @@ public sealed class StartupTests : IDisposable
     [InlineData("MicrosoftAppId", "1b2c3d4e-0000-4000-8000-000000000001", "MicrosoftAppPassword (or MicrosoftAppCertificatePath) is required with MicrosoftAppType MultiTenant")]
     [InlineData("Safety:DefaultCountry", "FR", "Safety:DefaultCountry 'FR' has no contacts: use one of DE, GB, US, or add Safety:Countries:FR.")]
     [InlineData("Safety:Countries:FR:Emergency", "112", "Safety:Countries:FR:UrgentHelp is required")]
+    [InlineData("Discord:PublicKey", "MTA4NzY1NDMyMTA5ODc2NTQzMg.bot-token-by-mistake", "Discord:PublicKey must be the application's public key")]
+    [InlineData("Discord:ApplicationId", "my-app", "Discord:ApplicationId must be the application's numeric id")]
     public async Task An_invalid_setting_stops_start_up_naming_the_key(string key, string value, string expected)
     {
         var failure = await StartFailureAsync(new() { [key] = value });
@@ -87,11 +89,12 @@ public sealed class StartupTests : IDisposable
     [Theory]
     [InlineData("MicrosoftAppPassword")]
     [InlineData("MicrosoftAppCertificatePassword")]
+    [InlineData("Discord:BotToken")]
     public async Task A_secret_in_a_json_settings_file_stops_start_up(string key)
     {
         Directory.CreateDirectory(_folder);
         var file = Path.Combine(_folder, "appsettings.Local.json");
-        await File.WriteAllTextAsync(file, $$"""{ "{{key}}": "committed-by-mistake" }""");
+        await File.WriteAllTextAsync(file, JsonFor(key, "committed-by-mistake"));
 
         var failure = await Record.ExceptionAsync(() =>
         {
@@ -105,6 +108,23 @@ public sealed class StartupTests : IDisposable
 
         var validation = Assert.IsType<OptionsValidationException>(failure);
         Assert.Contains(validation.Failures, f => f.StartsWith($"{key} is set in appsettings.Local.json", StringComparison.Ordinal));
+    }
+
+    /// <summary>A settings file holding <paramref name="key"/> (sections split at ':').</summary>
+    private static string JsonFor(string key, string value)
+    {
+        var root = new System.Text.Json.Nodes.JsonObject();
+        var node = root;
+        var parts = key.Split(':');
+        foreach (var part in parts[..^1])
+        {
+            var child = new System.Text.Json.Nodes.JsonObject();
+            node[part] = child;
+            node = child;
+        }
+
+        node[parts[^1]] = value;
+        return root.ToJsonString();
     }
 
     public void Dispose()

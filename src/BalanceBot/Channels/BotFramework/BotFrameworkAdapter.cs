@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using BalanceBot.Core.Conversations;
+using BalanceBot.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -84,7 +85,7 @@ internal sealed partial class BotFrameworkAdapter(
             int length;
             try
             {
-                length = await ReadBodyAsync(request.Body, buffer, http.RequestAborted).ConfigureAwait(false);
+                length = await RequestBodies.ReadAsync(request.Body, buffer, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
             }
             catch (BadHttpRequestException)
             {
@@ -275,28 +276,6 @@ internal sealed partial class BotFrameworkAdapter(
 
     private static bool ExpectsReplies(Activity activity) =>
         string.Equals(activity.DeliveryMode, "expectReplies", StringComparison.OrdinalIgnoreCase);
-
-    private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
-    {
-        var total = 0;
-        while (total <= MaxBodyBytes)
-        {
-            if (total == buffer.Length)
-            {
-                return total;
-            }
-
-            var read = await body.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
-    }
 
     private static IResult Unauthorized() =>
         Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "The request does not carry a valid Bot Framework token for this bot.");

@@ -1,4 +1,5 @@
 using BalanceBot.Core.Reminders;
+using BalanceBot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
@@ -11,7 +12,7 @@ internal static class BotFrameworkSetup
     {
         if (builder.Configuration is IConfigurationRoot root)
         {
-            RefuseSecretsInJsonFiles(root);
+            SecretSettings.RefuseInJsonFiles(root, nameof(BotFrameworkOptions.MicrosoftAppPassword), nameof(BotFrameworkOptions.MicrosoftAppCertificatePassword));
         }
         builder.Services.AddOptions<BotFrameworkOptions>().Bind(builder.Configuration).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
@@ -28,27 +29,6 @@ internal static class BotFrameworkSetup
         builder.Services.AddSingleton<BotFrameworkProactive>();
         builder.Services.AddSingleton<IProactiveSender, ProactiveSender>();
         return builder;
-    }
-
-    /// <summary>
-    /// The app password (and a certificate's password) must come from the environment or user secrets; a JSON file beside the app is committed or
-    /// copied around (issue 5). Start-up stops, naming the key and the file.
-    /// </summary>
-    private static void RefuseSecretsInJsonFiles(IConfigurationRoot configuration)
-    {
-        string[] secretKeys = [nameof(BotFrameworkOptions.MicrosoftAppPassword), nameof(BotFrameworkOptions.MicrosoftAppCertificatePassword)];
-        foreach (var provider in configuration.Providers.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationProvider>())
-        {
-            foreach (var key in secretKeys)
-            {
-                if (provider.TryGet(key, out var secret) && !string.IsNullOrEmpty(secret)
-                    && !provider.Source.Path!.Contains("secrets.json", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new OptionsValidationException(nameof(BotFrameworkOptions), typeof(BotFrameworkOptions),
-                        [$"{key} is set in {provider.Source.Path}: move it to an environment variable or user secrets, and rotate it if that file was ever committed."]);
-                }
-            }
-        }
     }
 
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)

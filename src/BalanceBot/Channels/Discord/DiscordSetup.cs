@@ -1,0 +1,35 @@
+using BalanceBot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BalanceBot.Channels.Discord;
+
+/// <summary>The Discord channel: on only when <c>Discord:ApplicationId</c> and <c>Discord:PublicKey</c> are set.</summary>
+internal static class DiscordSetup
+{
+    public static IHostApplicationBuilder AddDiscordChannel(this IHostApplicationBuilder builder)
+    {
+        if (builder.Configuration is IConfigurationRoot root)
+        {
+            SecretSettings.RefuseInJsonFiles(root, $"{DiscordOptions.Section}:{nameof(DiscordOptions.BotToken)}");
+        }
+
+        builder.Services.AddOptions<DiscordOptions>().Bind(builder.Configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+
+        // Imported once; only resolved when the channel is on, so an unset key never reaches NSec.
+        builder.Services.AddSingleton(services => new DiscordSignatureVerifier(services.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));
+        builder.Services.AddSingleton<DiscordInteractionsEndpoint>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapDiscord(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<DiscordOptions>>().Value.IsEnabled)
+        {
+            endpoints.MapPost("/api/discord/interactions", (HttpContext http, DiscordInteractionsEndpoint endpoint) => endpoint.HandleAsync(http));
+        }
+
+        return endpoints;
+    }
+}

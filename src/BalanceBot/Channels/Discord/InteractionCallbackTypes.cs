@@ -1,0 +1,12 @@
+namespace BalanceBot.Channels.Discord;
+
+/// <summary>Interaction response (callback) types (discord.md §1.6).</summary>
+internal static class InteractionCallbackTypes
+{
+    public const int Pong = 1;
+    public const int ChannelMessageWithSource = 4;
+    public const int ApplicationCommandAutocompleteResult = 8;
+
+    /// <summary>Message flag: only the user who interacted sees the message.</summary>
+    public const int EphemeralFlag = 1 << 6;
+}
