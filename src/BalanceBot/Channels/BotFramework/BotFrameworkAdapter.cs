@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Hosting;
@@ -73,54 +72,34 @@ internal sealed partial class BotFrameworkAdapter(
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the activity as application/json.");
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        using var body = await RequestBody.ReadAsync(request, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        switch (body.Status)
         {
-            return TooLarge();
+            case RequestBodyStatus.TooLarge:
+                return TooLarge();
+            case RequestBodyStatus.Unreadable:
+                return Problem(StatusCodes.Status400BadRequest, "Unreadable body", "The request body could not be read.");
         }
 
-        // One byte over the limit tells a too-large chunked body apart from one that fits exactly.
-        var buffer = ArrayPool<byte>.Shared.Rent((int)(request.ContentLength ?? MaxBodyBytes) + 1);
+        Activity? activity;
         try
         {
-            int length;
-            try
-            {
-                length = await RequestBodies.ReadAsync(request.Body, buffer, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
-            }
-            catch (BadHttpRequestException)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "Unreadable body", "The request body could not be read.");
-            }
-
-            if (length > MaxBodyBytes)
-            {
-                return TooLarge();
-            }
-
-            Activity? activity;
-            try
-            {
-                activity = JsonSerializer.Deserialize(buffer.AsSpan(0, length), BotFrameworkJson.Default.Activity);
-            }
-            catch (JsonException ex)
-            {
-                // The message names the JSON path and position, never the content.
-                return Problem(StatusCodes.Status400BadRequest, "Malformed activity", $"The body is not a valid activity: {ex.Message}");
-            }
-
-            if (token is not null && activity is not null
-                && await tokens.CheckActivityAsync(token, fromEmulator, activity.ServiceUrl, activity.ChannelId, http.RequestAborted).ConfigureAwait(false) is { } failure)
-            {
-                LogUnauthorized(failure);
-                return Unauthorized();
-            }
-
-            return await ProcessActivityAsync(activity, http.RequestAborted).ConfigureAwait(false);
+            activity = JsonSerializer.Deserialize(body.Bytes, BotFrameworkJson.Default.Activity);
         }
-        finally
+        catch (JsonException ex)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // The message names the JSON path and position, never the content.
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", $"The body is not a valid activity: {ex.Message}");
         }
+
+        if (token is not null && activity is not null
+            && await tokens.CheckActivityAsync(token, fromEmulator, activity.ServiceUrl, activity.ChannelId, http.RequestAborted).ConfigureAwait(false) is { } activityFailure)
+        {
+            LogUnauthorized(activityFailure);
+            return Unauthorized();
+        }
+
+        return await ProcessActivityAsync(activity, http.RequestAborted).ConfigureAwait(false);
     }
 
     private async Task<IResult> ProcessActivityAsync(Activity? activity, CancellationToken cancellationToken)

@@ -35,48 +35,29 @@ internal sealed partial class DiscordInteractionsEndpoint(
             return Results.Unauthorized();
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        using var body = await RequestBody.ReadAsync(request, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        switch (body.Status)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent((int)(request.ContentLength ?? MaxBodyBytes) + 1);
-        try
-        {
-            int length;
-            try
-            {
-                length = await RequestBodies.ReadAsync(request.Body, buffer, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
-            }
-            catch (BadHttpRequestException)
-            {
-                return Results.BadRequest();
-            }
-
-            if (length > MaxBodyBytes)
-            {
+            case RequestBodyStatus.TooLarge:
                 return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            }
-
-            // Discord sends invalid signatures on purpose and drops an endpoint that accepts one (discord.md §1.1).
-            if (!signatures.IsValid(timestamp, buffer.AsSpan(0, length), signature))
-            {
-                LogUnauthorized("signature does not verify");
-                return Results.Unauthorized();
-            }
-
-            if (!IsFresh(timestamp))
-            {
-                LogUnauthorized("timestamp outside the allowed skew");
-                return Results.Unauthorized();
-            }
-
-            return Answer(buffer.AsSpan(0, length));
+            case RequestBodyStatus.Unreadable:
+                return Results.BadRequest();
         }
-        finally
+
+        // Discord sends invalid signatures on purpose and drops an endpoint that accepts one (discord.md §1.1).
+        if (!signatures.IsValid(timestamp, body.Bytes, signature))
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            LogUnauthorized("signature does not verify");
+            return Results.Unauthorized();
         }
+
+        if (!IsFresh(timestamp))
+        {
+            LogUnauthorized("timestamp outside the allowed skew");
+            return Results.Unauthorized();
+        }
+
+        return Answer(body.Bytes);
     }
 
     private bool IsFresh(string timestamp)
