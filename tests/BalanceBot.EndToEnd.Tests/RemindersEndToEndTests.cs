@@ -26,8 +26,8 @@ public sealed class RemindersEndToEndTests : IAsyncLifetime
         await using var app = AppProcess.Start(["--urls", "http://127.0.0.1:0"], environment);
         using var http = new HttpClient { BaseAddress = await app.WaitUntilListeningAsync() };
 
-        // The first slot is the next whole minute in UTC, so the prompt comes within about a minute of real time.
-        var start = TimeProvider.System.GetUtcNow().AddMinutes(1);
+        // The first slot is a whole minute in UTC 30 to 90 s away, so the prompt comes within about 90 s of real time.
+        var start = RealClockSlots.FirstReminderSlot();
         var end = start.Date == start.AddHours(2).Date ? start.AddHours(2) : start.Date.AddMinutes(23 * 60 + 59);
         await SayAsync(http, "hi", 4);
         await SayAsync(http, "no", 1);

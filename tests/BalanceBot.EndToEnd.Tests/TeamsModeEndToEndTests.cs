@@ -78,10 +78,10 @@ public sealed class TeamsModeEndToEndTests : IAsyncLifetime
         Assert.StartsWith("Shall I keep a note of this check-up", outcome[3].Text, StringComparison.Ordinal);
         Assert.Equal(1, _identity.TokensIssued);
 
-        // Then reminders: the next whole minute in UTC, and the proactive prompt arrives with the bot's token.
+        // Then reminders: a whole minute in UTC 30 to 90 s away, and the proactive prompt arrives with the bot's token.
         await SendAsync(http, Choice("no"), replies: 1); // keep nothing
         await SendAsync(http, Choice("no"), replies: 0); // no exercise now
-        var start = TimeProvider.System.GetUtcNow().AddMinutes(1);
+        var start = RealClockSlots.FirstReminderSlot();
         var end = start.Date == start.AddHours(2).Date ? start.AddHours(2) : start.Date.AddMinutes((23 * 60) + 59);
         await SendAsync(http, Activity("message", text: "reminders"), replies: 2);
         await SendAsync(http, Activity("message", text: "UTC"), replies: 1);
