@@ -134,12 +134,10 @@ internal sealed partial class BotFrameworkAdapter(
                 return Results.Ok();
             }
 
-            if (await MoveToPrivateChatAsync(activity, cancellationToken).ConfigureAwait(false) is not { } privateActivity)
+            if (!await TryMoveToPrivateChatAsync(activity, cancellationToken).ConfigureAwait(false))
             {
                 return Results.Ok();
             }
-
-            activity = privateActivity;
         }
 
         var turn = ActivityMapper.ToTurn(activity);
@@ -162,9 +160,9 @@ internal sealed partial class BotFrameworkAdapter(
     /// <summary>
     /// Health conversations are never held in a team channel or group chat (issue 5; triage.md §4.1 item 10): the
     /// bot opens (or reuses) its 1:1 chat with the sender, says so in the channel in neutral words, and the turn runs
-    /// in the 1:1 chat. Returns the activity as it would have arrived there, or null when the chat could not be opened.
+    /// in the 1:1 chat: the activity is re-addressed to it. False when the chat could not be opened.
     /// </summary>
-    private async Task<Activity?> MoveToPrivateChatAsync(Activity activity, CancellationToken cancellationToken)
+    private async Task<bool> TryMoveToPrivateChatAsync(Activity activity, CancellationToken cancellationToken)
     {
         var tenantId = activity.Conversation!.TenantId ?? TenantOf(activity);
         string privateId;
@@ -176,26 +174,13 @@ internal sealed partial class BotFrameworkAdapter(
         catch (Exception ex) when (ex is HttpRequestException or ConnectorException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogPrivateChatFailed(activity.Id, (ex as ConnectorException)?.StatusCode);
-            return null;
+            return false;
         }
 
-        return new Activity
-        {
-            Type = activity.Type,
-            Id = activity.Id,
-            ChannelId = activity.ChannelId,
-            ServiceUrl = activity.ServiceUrl,
-            From = activity.From,
-            Recipient = activity.Recipient,
-            Conversation = new ConversationAccount { Id = privateId, ConversationType = "personal", TenantId = tenantId },
-            Text = activity.Text,
-            Locale = activity.Locale,
-            LocalTimezone = activity.LocalTimezone,
-            Value = activity.Value,
-            Entities = activity.Entities,
-            ChannelData = activity.ChannelData,
-            MovedToPrivateChat = true,
-        };
+        // The same activity, re-addressed: every field the channel sent (known or not) goes with it.
+        activity.Conversation = new ConversationAccount { Id = privateId, ConversationType = "personal", TenantId = tenantId };
+        activity.MovedToPrivateChat = true;
+        return true;
     }
 
     private static bool IsTeamsGroupConversation(Activity activity) =>
