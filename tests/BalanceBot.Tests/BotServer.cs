@@ -38,10 +38,11 @@ internal sealed class BotServer : IAsyncDisposable
     public BalanceBotDatabase Database => App.Services.GetRequiredService<BalanceBotDatabase>();
 
     /// <param name="now">Where the fake clock starts; signed fixtures need the time they were signed at.</param>
-    public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null, CapturedLogs? logs = null, Action<IServiceCollection>? services = null, DateTimeOffset? now = null)
+    /// <param name="time">A clock shared with a loopback fake (Discord's rate limits run on it); one is made from <paramref name="now"/> otherwise.</param>
+    public static async Task<BotServer> StartAsync(IDictionary<string, string?>? settings = null, CapturedLogs? logs = null, Action<IServiceCollection>? services = null, DateTimeOffset? now = null, FakeTimeProvider? time = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "balancebot-tests", Guid.NewGuid().ToString("N"));
-        var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        time ??= new FakeTimeProvider(now ?? new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var app = BuildApp(dataFolder, settings, time, logs, services);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -115,7 +115,16 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             state.Welcomed = true;
             state.Stack.Clear();
             await BeginAsync(SystemDialogs.Welcome, cancellationToken).ConfigureAwait(false);
-            return;
+            if (!AsksForSomething(normalized))
+            {
+                return;
+            }
+
+            // A first message that names what it wants (a Discord slash command always does) keeps the welcome's
+            // notices, the disclaimer and what is stored, and drops only its closing question so the request is
+            // answered at once instead of being lost.
+            state.Stack.Clear();
+            _replies.RemoveAll(r => r.ExpectsInput);
         }
 
         // Reminder commands work anywhere; "done" and "skip" only outside a dialog, where they can only mean the prompt.
@@ -176,6 +185,11 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
                 break;
         }
     }
+
+    private bool AsksForSomething(string normalized) =>
+        catalog.FindTriggered(normalized) is not null
+        || StretchCommand.TryParse(normalized, out _)
+        || ReminderCommand.Parse(normalized, dialogActive: false) is not null;
 
     private async Task AnswerAsync(string normalized, CancellationToken cancellationToken)
     {
@@ -422,7 +436,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             AskKind.Text => step.Suggestions.Select(s => new ReplyChoice(s, s)).ToList(),
             _ => [],
         };
-        return new Reply(text, choices, ExpectsInput: true);
+        return new Reply(text, choices, ExpectsInput: true, step.Ask);
     }
 
     private static string RetryHint(StepDefinition step) => step.Ask switch

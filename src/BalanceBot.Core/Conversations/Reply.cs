@@ -1,7 +1,11 @@
 namespace BalanceBot.Core.Conversations;
 
 /// <summary>What the bot says, neutral of any channel; adapters render choices as buttons, cards or numbered lines.</summary>
-public sealed record Reply(string Text, IReadOnlyList<ReplyChoice> Choices, bool ExpectsInput)
+/// <param name="Ask">
+/// The kind of answer a dialog question wants, null for anything else. Channels that cannot receive typed text
+/// (Discord interactions) need it to offer a form for numbers, times and free text.
+/// </param>
+public sealed record Reply(string Text, IReadOnlyList<ReplyChoice> Choices, bool ExpectsInput, AskKind? Ask = null)
 {
     public static Reply Say(string text) => new(text, [], ExpectsInput: false);
 }

@@ -21,6 +21,7 @@ internal static class BalanceBotCommandLine
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(DialogsCommand.Create());
         root.Subcommands.Add(TeamsCommand.Create());
+        root.Subcommands.Add(DiscordCommand.Create());
         return root;
     }
 }

@@ -371,6 +371,18 @@ public sealed class ConversationEngineTests
     }
 
     [Fact]
+    public async Task A_first_message_that_asks_for_something_gets_the_welcome_notices_and_then_its_answer()
+    {
+        using var bot = NewHarness();
+
+        var first = await bot.SayAsync("colours please");
+        var second = await bot.SayAsync("red");
+
+        Assert.Equal(["Welcome!", "Hello Robin.", "Pick a colour."], first.Select(r => r.Text));
+        Assert.Equal("You picked red. Sure?", second.Single().Text);
+    }
+
+    [Fact]
     public async Task A_trigger_phrase_typed_instead_of_an_answer_switches_to_that_dialog()
     {
         using var bot = await NewHarness().WelcomedAsync();

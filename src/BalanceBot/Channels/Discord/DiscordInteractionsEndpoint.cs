@@ -8,11 +8,16 @@ namespace BalanceBot.Channels.Discord;
 
 /// <summary>
 /// <c>POST /api/discord/interactions</c> (discord.md §1): the Ed25519 signature over timestamp and raw body is checked
-/// before anything is parsed, a stale timestamp counts as a replay, PING is answered inline with PONG. Every answer
-/// is inline, so it is back well inside Discord's 3 seconds.
+/// before anything is parsed, a stale timestamp counts as a replay, PING is answered inline with PONG. Everything else
+/// is answered inline when the turn is done inside <see cref="DiscordOptions.AcknowledgeWithinMilliseconds"/>, and
+/// otherwise deferred ("thinking…") and completed through the interaction token, so the first answer is always
+/// back inside Discord's 3 seconds (issue 6 §4).
 /// </summary>
 internal sealed partial class DiscordInteractionsEndpoint(
     DiscordSignatureVerifier signatures,
+    DiscordInteractionHandler handler,
+    DiscordFollowUps followUps,
+    IHostApplicationLifetime lifetime,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<DiscordInteractionsEndpoint> logger)
@@ -20,8 +25,7 @@ internal sealed partial class DiscordInteractionsEndpoint(
     /// <summary>Interactions carry resolved users, roles and messages; 1 MiB leaves room without inviting abuse.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
-    private const string NotYetAvailable =
-        "Sorry, BalanceBot can't answer this on Discord yet. Check-ups, stretches and reminders are on their way here.";
+    private const string Apology = "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.";
 
     public async Task<IResult> HandleAsync(HttpContext http)
     {
@@ -57,7 +61,17 @@ internal sealed partial class DiscordInteractionsEndpoint(
             return Results.Unauthorized();
         }
 
-        return Answer(body.Bytes);
+        Interaction? interaction;
+        try
+        {
+            interaction = JsonSerializer.Deserialize(body.Bytes, DiscordJson.Default.Interaction);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+
+        return interaction is null ? Results.BadRequest() : await AnswerAsync(http, interaction).ConfigureAwait(false);
     }
 
     private bool IsFresh(string timestamp)
@@ -71,71 +85,66 @@ internal sealed partial class DiscordInteractionsEndpoint(
         return Math.Abs(age) <= options.Value.MaxTimestampSkewSeconds;
     }
 
-    private IResult Answer(ReadOnlySpan<byte> body)
+    private async Task<IResult> AnswerAsync(HttpContext http, Interaction interaction)
     {
-        string? id;
-        int type;
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            using var interaction = JsonDocument.ParseValue(ref reader);
-            var root = interaction.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var typeElement) || !typeElement.TryGetInt32(out type))
-            {
-                return Results.BadRequest();
-            }
-
-            id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return Results.BadRequest();
-        }
-
-        switch (type)
+        switch (interaction.Type)
         {
             case InteractionTypes.Ping:
-                return Json(writer => writer.WriteNumber("type", InteractionCallbackTypes.Pong));
+                return Json(InteractionResponse.Pong);
             case InteractionTypes.ApplicationCommandAutocomplete:
-                LogNotHandled(id, type);
-                return Json(writer =>
-                {
-                    writer.WriteNumber("type", InteractionCallbackTypes.ApplicationCommandAutocompleteResult);
-                    writer.WriteStartObject("data");
-                    writer.WriteStartArray("choices");
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                });
-            default:
-                // Never an error status: Discord would show the user "This interaction failed".
-                LogNotHandled(id, type);
-                return Json(writer =>
-                {
-                    writer.WriteNumber("type", InteractionCallbackTypes.ChannelMessageWithSource);
-                    writer.WriteStartObject("data");
-                    writer.WriteString("content", NotYetAvailable);
-                    writer.WriteNumber("flags", InteractionCallbackTypes.EphemeralFlag);
-                    writer.WriteEndObject();
-                });
+                // No command offers autocomplete; an empty list is the polite answer to a stale client.
+                return Json(new InteractionResponse { Type = InteractionCallbackTypes.ApplicationCommandAutocompleteResult, Data = new InteractionCallbackData { Choices = [] } });
         }
-    }
 
-    private static IResult Json(Action<Utf8JsonWriter> writeFields)
-    {
-        var output = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(output))
+        // The turn runs on the host's life, not the request's: if it is deferred it must finish after this response.
+        var work = handler.HandleAsync(interaction, lifetime.ApplicationStopping);
+        var budget = TimeSpan.FromMilliseconds(options.Value.AcknowledgeWithinMilliseconds);
+        if (!work.IsCompleted && budget > TimeSpan.Zero)
         {
-            writer.WriteStartObject();
-            writeFields(writer);
-            writer.WriteEndObject();
+            await Task.WhenAny(work, Task.Delay(budget, time, http.RequestAborted)).ConfigureAwait(false);
         }
 
-        return Results.Bytes(output.WrittenSpan.ToArray(), "application/json");
+        if (!work.IsCompletedSuccessfully)
+        {
+            if (work.IsFaulted || interaction.Token is null)
+            {
+                // Never an error status: Discord would show the user "This interaction failed".
+                LogTurnFailed(interaction.Id, work.Exception?.InnerException?.GetType().Name ?? "no token");
+                return Json(DiscordAnswer.Private(Apology).Initial);
+            }
+
+            LogDeferred(interaction.Id, interaction.Type);
+            followUps.CompleteDeferred(interaction, work);
+            return Json(new InteractionResponse
+            {
+                Type = InteractionCallbackTypes.DeferredChannelMessageWithSource,
+                Data = interaction.IsInBotDm ? null : new InteractionCallbackData { Flags = InteractionCallbackTypes.EphemeralFlag },
+            });
+        }
+
+        var answer = work.Result;
+        if (answer.FollowUps.Count > 0 && interaction.Token is not null)
+        {
+            // Follow-ups need the first answer to have reached Discord, so they start once the response is sent.
+            http.Response.OnCompleted(() =>
+            {
+                followUps.SendAfter(interaction, answer.FollowUps);
+                return Task.CompletedTask;
+            });
+        }
+
+        return Json(answer.Initial);
     }
+
+    private static IResult Json(InteractionResponse response) =>
+        Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(response, DiscordJson.Default.InteractionResponse), "application/json");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction refused: {Reason}")]
     private partial void LogUnauthorized(string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Discord interaction {InteractionId} of type {InteractionType} is not handled yet; answered with a polite ephemeral reply")]
-    private partial void LogNotHandled(string? interactionId, int interactionType);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord interaction {InteractionId} of type {InteractionType} deferred: the turn is still running")]
+    private partial void LogDeferred(string? interactionId, int interactionType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord interaction {InteractionId} failed: {Error}")]
+    private partial void LogTurnFailed(string? interactionId, string error);
 }

@@ -29,6 +29,31 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:MaxTimestampSkewSeconds must be between 5 and 3600.");
         }
 
+        if (string.IsNullOrEmpty(options.BroadcastPermission) || !options.BroadcastPermission.All(char.IsAsciiDigit))
+        {
+            failures.Add($"Discord:BroadcastPermission must be a decimal permission bitfield such as 32 (Manage Server), not '{options.BroadcastPermission}'.");
+        }
+
+        if (!options.ApiBaseUrl.IsAbsoluteUri || (options.ApiBaseUrl.Scheme != Uri.UriSchemeHttps && !options.ApiBaseUrl.IsLoopback))
+        {
+            failures.Add("Discord:ApiBaseUrl must be an https URL (plain http only on loopback, for tests).");
+        }
+
+        if (options.AcknowledgeWithinMilliseconds is < 0 or > 2500)
+        {
+            failures.Add("Discord:AcknowledgeWithinMilliseconds must be between 0 and 2500: Discord needs the first answer within 3 seconds.");
+        }
+
+        if (options.GlobalRequestsPerWindow < 1 || options.GlobalRateLimitWindowMilliseconds < 1)
+        {
+            failures.Add("Discord:GlobalRequestsPerWindow and Discord:GlobalRateLimitWindowMilliseconds must be positive.");
+        }
+
+        if (options.InvalidRequestLimit is < 1 or > 9000)
+        {
+            failures.Add("Discord:InvalidRequestLimit must be between 1 and 9000: Discord bans the address at 10,000 in 10 minutes.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,4 +1,5 @@
 using BalanceBot.Hosting;
+using BalanceBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace BalanceBot.Channels.Discord;
@@ -19,6 +20,22 @@ internal static class DiscordSetup
         // Imported once; only resolved when the channel is on, so an unset key never reaches NSec.
         builder.Services.AddSingleton(services => new DiscordSignatureVerifier(services.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));
         builder.Services.AddSingleton<DiscordInteractionsEndpoint>();
+        builder.Services.AddSingleton<LiteDbDiscordStore>();
+        builder.Services.AddSingleton<DiscordReplyRenderer>();
+        builder.Services.AddSingleton<DiscordInteractionHandler>();
+        builder.Services.AddSingleton<DiscordRateLimiter>();
+        builder.Services.AddHttpClient(DiscordRestClient.HttpClientName, DiscordRestClient.ConfigureHttpClient);
+        builder.Services.AddSingleton<DiscordRestClient>();
+        builder.Services.AddSingleton<DiscordFollowUps>();
+
+        var settings = builder.Configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>();
+        if (settings?.IsEnabled == true)
+        {
+            // Off, the channel costs nothing: no background queue, and stored Discord addresses are not sent to.
+            builder.Services.AddHostedService(services => services.GetRequiredService<DiscordFollowUps>());
+            builder.Services.AddSingleton<DiscordProactive>();
+        }
+
         return builder;
     }
 

@@ -1,11 +1,13 @@
 namespace BalanceBot.Channels.Discord;
 
-/// <summary>Interaction response (callback) types (discord.md §1.6).</summary>
+/// <summary>Interaction response (callback) types and message flags (discord.md §1.6).</summary>
 internal static class InteractionCallbackTypes
 {
     public const int Pong = 1;
     public const int ChannelMessageWithSource = 4;
+    public const int DeferredChannelMessageWithSource = 5;
     public const int ApplicationCommandAutocompleteResult = 8;
+    public const int Modal = 9;
 
     /// <summary>Message flag: only the user who interacted sees the message.</summary>
     public const int EphemeralFlag = 1 << 6;

@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Numerics;
+using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Users;
+using BalanceBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace BalanceBot.Channels.Discord;
+
+/// <summary>
+/// Turns a verified interaction into a Core turn and the turn's replies into Discord's answer (issue 6 §2-§3): slash
+/// commands become the words Core knows, button clicks and select picks the choice ids saved behind their
+/// <c>custom_id</c>, and modal submits typed text. Clicks are checked against the prompt's owner and freshness first.
+/// </summary>
+internal sealed partial class DiscordInteractionHandler(
+    ConversationEngine engine,
+    LiteDbDiscordStore store,
+    DiscordReplyRenderer renderer,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<DiscordInteractionHandler> logger)
+{
+    public const string AddressChannel = "discord";
+    public const string KeyPrefix = "discord:";
+
+    public const string NotYours = "These buttons belong to someone else's conversation, so I can't take your answer here. Use /checkup or /help to start your own.";
+    public const string Expired = "That question has expired, so nothing was changed. Use /checkup, /stretch or /help to pick up again.";
+    public const string AlreadyAnswered = "You've already answered that one; see my reply above. Use /help if you'd like something else.";
+    public const string Unknown = "Sorry, I don't know that one on Discord. Use /help to see what I can do.";
+
+    public async Task<DiscordAnswer> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (interaction.Invoker?.Id is not { Length: > 0 } userId || interaction.Data is null)
+        {
+            LogNotHandled(interaction.Id, interaction.Type, "no user or data");
+            return DiscordAnswer.Private(Unknown);
+        }
+
+        if (interaction.IsInBotDm && interaction.ChannelId is { } dmChannel && store.DmChannel(userId) != dmChannel)
+        {
+            // The bot's DM channel comes free with a DM interaction: reminders need not create it (discord.md §1.8).
+            store.SetDmChannel(userId, dmChannel);
+        }
+
+        return interaction.Type switch
+        {
+            InteractionTypes.ApplicationCommand => await CommandAsync(interaction, userId, cancellationToken).ConfigureAwait(false),
+            InteractionTypes.MessageComponent => await ComponentAsync(interaction, userId, cancellationToken).ConfigureAwait(false),
+            InteractionTypes.ModalSubmit => await ModalSubmitAsync(interaction, userId, cancellationToken).ConfigureAwait(false),
+            _ => NotHandled(interaction, "unknown interaction type"),
+        };
+    }
+
+    private async Task<DiscordAnswer> CommandAsync(Interaction interaction, string userId, CancellationToken cancellationToken)
+    {
+        var data = interaction.Data!;
+        if (data.Name == DiscordCommands.Broadcast)
+        {
+            return BroadcastCommand(interaction);
+        }
+
+        return DiscordCommands.ToText(data) is { } text
+            ? await TurnAsync(interaction, userId, text, choiceId: null, cancellationToken).ConfigureAwait(false)
+            : NotHandled(interaction, "unknown command");
+    }
+
+    private async Task<DiscordAnswer> ComponentAsync(Interaction interaction, string userId, CancellationToken cancellationToken)
+    {
+        var data = interaction.Data!;
+        if (Open(interaction, userId, out var slot) is not { } prompt)
+        {
+            return Refusal(interaction, userId);
+        }
+
+        if (slot == DiscordReplyRenderer.TypeAnswerSlot)
+        {
+            // Opening the form answers nothing yet; the prompt is claimed when the form comes back.
+            return prompt.Ask is null ? DiscordAnswer.Private(Expired) : new DiscordAnswer(new InteractionResponse { Type = InteractionCallbackTypes.Modal, Data = DiscordReplyRenderer.Modal(prompt) }, []);
+        }
+
+        var picked = slot == DiscordReplyRenderer.SelectSlot ? data.Values?.FirstOrDefault() : slot;
+        if (!int.TryParse(picked, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= prompt.ChoiceIds.Count)
+        {
+            return NotHandled(interaction, "component slot out of range");
+        }
+
+        if (!store.TryClaim(prompt.Id))
+        {
+            return DiscordAnswer.Private(AlreadyAnswered);
+        }
+
+        // A suggestion under a free-text question is an answer typed for the user; anything else is a choice id.
+        var choiceId = prompt.ChoiceIds[index];
+        return prompt.Ask == AskKind.Text
+            ? await TurnAsync(interaction, userId, choiceId, choiceId: null, cancellationToken).ConfigureAwait(false)
+            : await TurnAsync(interaction, userId, text: null, choiceId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DiscordAnswer> ModalSubmitAsync(Interaction interaction, string userId, CancellationToken cancellationToken)
+    {
+        if (Open(interaction, userId, out var slot) is not { } prompt || slot != DiscordReplyRenderer.ModalSlot)
+        {
+            return Refusal(interaction, userId);
+        }
+
+        if (!store.TryClaim(prompt.Id))
+        {
+            return DiscordAnswer.Private(AlreadyAnswered);
+        }
+
+        var text = TextInputs(interaction.Data!.Components).FirstOrDefault(v => v.Length > 0) ?? "";
+        return await TurnAsync(interaction, userId, text, choiceId: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The prompt behind a click or form when it is this user's, unexpired and still the open question.</summary>
+    private DiscordPrompt? Open(Interaction interaction, string userId, out string slot)
+    {
+        if (!DiscordReplyRenderer.TryParseCustomId(interaction.Data!.CustomId, out var promptId, out slot)
+            || store.FindPrompt(promptId) is not { } prompt
+            || prompt.ExpiresUtc < time.GetUtcNow()
+            || prompt.UserId != userId
+            || prompt.Used
+            || (prompt.Ask is not null && store.CurrentQuestion(userId) != prompt.Id))
+        {
+            return null;
+        }
+
+        return prompt;
+    }
+
+    /// <summary>Why a click was refused, in words for the user who clicked; always ephemeral, never an error.</summary>
+    private DiscordAnswer Refusal(Interaction interaction, string userId)
+    {
+        var prompt = DiscordReplyRenderer.TryParseCustomId(interaction.Data!.CustomId, out var promptId, out _) ? store.FindPrompt(promptId) : null;
+        var (reason, text) = prompt switch
+        {
+            null => ("unknown or expired prompt", Expired),
+            _ when prompt.UserId != userId => ("another user's prompt", NotYours),
+            _ when prompt.ExpiresUtc < time.GetUtcNow() => ("expired prompt", Expired),
+            _ when prompt.Used => ("prompt already answered", AlreadyAnswered),
+            _ => ("question no longer open", Expired),
+        };
+        LogRefused(interaction.Id, reason);
+        return DiscordAnswer.Private(text);
+    }
+
+    private async Task<DiscordAnswer> TurnAsync(Interaction interaction, string userId, string? text, string? choiceId, CancellationToken cancellationToken)
+    {
+        var user = interaction.Invoker!;
+        var turn = new Turn
+        {
+            Kind = TurnKind.Message,
+            UserKey = KeyPrefix + userId,
+            ConversationKey = KeyPrefix + userId,
+            ActivityId = interaction.Id,
+            Text = text,
+            ChoiceId = choiceId,
+            UserDisplayName = user.GlobalName ?? user.Username,
+            Locale = interaction.Locale,
+            Address = new ConversationAddress(AddressChannel, userId),
+        };
+        var replies = await engine.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
+        if (replies.Count == 0)
+        {
+            // A redelivered interaction (same id): it was answered the first time.
+            return DiscordAnswer.Private(AlreadyAnswered);
+        }
+
+        // Health conversations never show in a server channel: everything outside the bot's DM is ephemeral.
+        return DiscordAnswer.Message(renderer.Render(replies, userId, ephemeral: !interaction.IsInBotDm));
+    }
+
+    /// <summary>
+    /// <c>/broadcast</c> is hidden from members without the permission, but a server can change who sees a command,
+    /// so the member's own permissions are checked again here.
+    /// </summary>
+    private DiscordAnswer BroadcastCommand(Interaction interaction)
+    {
+        var required = BigInteger.Parse(options.Value.BroadcastPermission, NumberStyles.None, CultureInfo.InvariantCulture);
+        var held = BigInteger.TryParse(interaction.Member?.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : BigInteger.Zero;
+        if (interaction.Member is null || (held & required) != required || required.IsZero && (held & AdministratorPermission) != AdministratorPermission)
+        {
+            LogRefused(interaction.Id, "broadcast without the permission");
+            return DiscordAnswer.Private("Broadcasts are for the wellness team: they need the server permission set for BalanceBot, in a server channel.");
+        }
+
+        LogNotHandled(interaction.Id, interaction.Type, "broadcast composing is not built yet");
+        return DiscordAnswer.Private("You have the wellness-team permission, but composing broadcasts from Discord is not available yet. Nothing was sent.");
+    }
+
+    private static readonly BigInteger AdministratorPermission = BigInteger.One << 3;
+
+    private DiscordAnswer NotHandled(Interaction interaction, string reason)
+    {
+        LogNotHandled(interaction.Id, interaction.Type, reason);
+        return DiscordAnswer.Private(Unknown);
+    }
+
+    /// <summary>Text inputs in either modal shape: Action Rows (legacy) or Labels (discord.md §8 trap 8).</summary>
+    private static IEnumerable<string> TextInputs(IEnumerable<Component>? components)
+    {
+        foreach (var component in components ?? [])
+        {
+            if (component.Value is { } value)
+            {
+                yield return value;
+            }
+
+            foreach (var nested in TextInputs(component.Components).Concat(TextInputs(component.Child is null ? null : [component.Child])))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord interaction {InteractionId} of type {InteractionType} not handled: {Reason}")]
+    private partial void LogNotHandled(string? interactionId, int interactionType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord interaction {InteractionId} refused: {Reason}")]
+    private partial void LogRefused(string? interactionId, string reason);
+}

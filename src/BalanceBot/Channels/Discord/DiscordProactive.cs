@@ -1,0 +1,85 @@
+using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Reminders;
+using BalanceBot.Core.Users;
+using BalanceBot.Storage;
+
+namespace BalanceBot.Channels.Discord;
+
+/// <summary>
+/// Reminders by DM with the bot token (discord.md §4.2): the DM channel is opened once per user and kept, each
+/// message carries a nonce so a retried send is not posted twice, and 50007/50278 mean the user cannot be reached
+/// (DMs closed, bot blocked, no shared server): the caller stops, never retries (§8 trap 12).
+/// </summary>
+internal sealed partial class DiscordProactive(
+    DiscordRestClient rest, LiteDbDiscordStore store, DiscordReplyRenderer renderer, ILogger<DiscordProactive> logger)
+{
+    public async Task<DeliveryResult> SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var userId = address.Payload;
+        if (!rest.HasBotToken)
+        {
+            LogNoToken(userId);
+            return DeliveryResult.Failed;
+        }
+
+        try
+        {
+            var channelId = store.DmChannel(userId);
+            if (channelId is null)
+            {
+                channelId = await rest.CreateDmChannelAsync(userId, cancellationToken).ConfigureAwait(false);
+                store.SetDmChannel(userId, channelId);
+            }
+
+            var messages = renderer.Render(replies, userId, ephemeral: false);
+            try
+            {
+                await PostAsync(channelId, messages, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DiscordApiException ex) when (ex.Code == DiscordApiException.UnknownChannel)
+            {
+                // The kept DM channel is gone: open a new one once.
+                channelId = await rest.CreateDmChannelAsync(userId, cancellationToken).ConfigureAwait(false);
+                store.SetDmChannel(userId, channelId);
+                await PostAsync(channelId, messages, cancellationToken).ConfigureAwait(false);
+            }
+
+            return DeliveryResult.Delivered;
+        }
+        catch (DiscordApiException ex) when (ex.UserUnreachable)
+        {
+            LogUnreachable(userId, ex.Code);
+            return DeliveryResult.Unreachable;
+        }
+        catch (Exception ex) when (ex is DiscordApiException or DiscordCircuitOpenException or HttpRequestException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogFailed(userId, ex.GetType().Name, (ex as DiscordApiException)?.Code ?? 0);
+            return DeliveryResult.Failed;
+        }
+    }
+
+    private async Task PostAsync(string channelId, IReadOnlyList<InteractionCallbackData> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await rest.CreateMessageAsync(channelId, new MessageCreate
+            {
+                Content = message.Content,
+                Components = message.Components,
+                Nonce = Guid.NewGuid().ToString("N")[..25],
+                EnforceNonce = true,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Discord:BotToken: cannot DM Discord user {UserId}")]
+    private partial void LogNoToken(string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord user {UserId} cannot be reached by DM (code {Code})")]
+    private partial void LogUnreachable(string userId, int code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DM to Discord user {UserId} failed: {Error} (code {Code})")]
+    private partial void LogFailed(string userId, string error, int code);
+}
