@@ -25,6 +25,9 @@ internal sealed class FakeDiscordApi : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, BucketState> _buckets = new(StringComparer.Ordinal);
     private readonly Queue<long> _globalWindow = new();
+    private readonly System.Threading.Channels.Channel<(string Token, string Kind, JsonObject Body)> _tokenCalls =
+        System.Threading.Channels.Channel.CreateUnbounded<(string Token, string Kind, JsonObject Body)>();
+
     private int _messageCount;
 
     private FakeDiscordApi(WebApplication app, TimeProvider time) => (_app, _time) = (app, time);
@@ -66,6 +69,9 @@ internal sealed class FakeDiscordApi : IAsyncDisposable
     public int GlobalRejections;
 
     public int InjectedRateLimits;
+
+    /// <summary>Sends refused because the user's DMs are closed.</summary>
+    public int RefusedDms;
 
     /// <summary>Requests with a missing or wrong token, User-Agent or API version.</summary>
     public ConcurrentQueue<string> BadRequests { get; } = new();
@@ -163,6 +169,7 @@ internal sealed class FakeDiscordApi : IAsyncDisposable
 
         if (ClosedDms.FirstOrDefault(c => DmChannelOf(c.Key) == channel) is { Key: not null } closed)
         {
+            Interlocked.Increment(ref RefusedDms);
             return Error(403, closed.Value, "Cannot send messages to this user");
         }
 
@@ -171,9 +178,17 @@ internal sealed class FakeDiscordApi : IAsyncDisposable
         return Results.Json(new { id = "1", channel_id = channel, content = body["content"]?.GetValue<string>() });
     }
 
+    /// <summary>Waits for the next edit or follow-up, failing after the deadline.</summary>
+    public async Task<(string Token, string Kind, JsonObject Body)> NextTokenCallAsync()
+    {
+        using var timeout = new CancellationTokenSource(Deadline.Default);
+        return await _tokenCalls.Reader.ReadAsync(timeout.Token);
+    }
+
     private IResult TokenCall(string token, string kind, JsonObject body)
     {
         TokenCalls.Enqueue((token, kind, body));
+        _tokenCalls.Writer.TryWrite((token, kind, body));
         return Results.Json(new { id = "2" });
     }
 

@@ -20,8 +20,11 @@ internal sealed class LiteDbDiscordStore
     {
         ArgumentNullException.ThrowIfNull(database);
         _prompts = database.Database.GetCollection("discord_prompts");
-        _prompts.EnsureIndex("expires");
         _users = database.Database.GetCollection("discord_users");
+
+        // Both collections are created here, once: LiteDB can corrupt a page when many threads create one at once.
+        _prompts.EnsureIndex("expires");
+        _users.EnsureIndex("dmChannel");
     }
 
     /// <summary>Saves the prompt; a dialog question also becomes the user's current one, retiring the one before.</summary>

@@ -97,7 +97,8 @@ internal sealed partial class DiscordInteractionsEndpoint(
         }
 
         // The turn runs on the host's life, not the request's: if it is deferred it must finish after this response.
-        var work = handler.HandleAsync(interaction, lifetime.ApplicationStopping);
+        // Storage calls are synchronous, so the turn starts on the pool: a blocked disk must not block the budget.
+        var work = Task.Run(() => handler.HandleAsync(interaction, lifetime.ApplicationStopping), CancellationToken.None);
         var budget = TimeSpan.FromMilliseconds(options.Value.AcknowledgeWithinMilliseconds);
         if (!work.IsCompleted && budget > TimeSpan.Zero)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
@@ -13,6 +14,8 @@ namespace BalanceBot.Channels.Discord;
 internal sealed partial class DiscordProactive(
     DiscordRestClient rest, LiteDbDiscordStore store, DiscordReplyRenderer renderer, ILogger<DiscordProactive> logger)
 {
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _opening = new(StringComparer.Ordinal);
+
     public async Task<DeliveryResult> SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
@@ -25,13 +28,7 @@ internal sealed partial class DiscordProactive(
 
         try
         {
-            var channelId = store.DmChannel(userId);
-            if (channelId is null)
-            {
-                channelId = await rest.CreateDmChannelAsync(userId, cancellationToken).ConfigureAwait(false);
-                store.SetDmChannel(userId, channelId);
-            }
-
+            var channelId = store.DmChannel(userId) ?? await OpenDmChannelAsync(userId, cancellationToken).ConfigureAwait(false);
             var messages = renderer.Render(replies, userId, ephemeral: false);
             try
             {
@@ -40,8 +37,8 @@ internal sealed partial class DiscordProactive(
             catch (DiscordApiException ex) when (ex.Code == DiscordApiException.UnknownChannel)
             {
                 // The kept DM channel is gone: open a new one once.
-                channelId = await rest.CreateDmChannelAsync(userId, cancellationToken).ConfigureAwait(false);
-                store.SetDmChannel(userId, channelId);
+                store.SetDmChannel(userId, null);
+                channelId = await OpenDmChannelAsync(userId, cancellationToken).ConfigureAwait(false);
                 await PostAsync(channelId, messages, cancellationToken).ConfigureAwait(false);
             }
 
@@ -58,6 +55,33 @@ internal sealed partial class DiscordProactive(
             LogFailed(userId, ex.GetType().Name, (ex as DiscordApiException)?.Code ?? 0);
             return DeliveryResult.Failed;
         }
+    }
+
+    /// <summary>
+    /// Opens the DM channel and keeps it. Sends to one user at the same moment share one request: Discord warns that
+    /// opening DMs too quickly can get a bot blocked from opening them (discord.md §4.2).
+    /// </summary>
+    private async Task<string> OpenDmChannelAsync(string userId, CancellationToken cancellationToken)
+    {
+        var opening = _opening.GetOrAdd(userId, id => new Lazy<Task<string>>(async () =>
+        {
+            try
+            {
+                if (store.DmChannel(id) is { } kept)
+                {
+                    return kept;
+                }
+
+                var channelId = await rest.CreateDmChannelAsync(id, CancellationToken.None).ConfigureAwait(false);
+                store.SetDmChannel(id, channelId);
+                return channelId;
+            }
+            finally
+            {
+                _opening.TryRemove(id, out _);
+            }
+        }));
+        return await opening.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PostAsync(string channelId, IReadOnlyList<InteractionCallbackData> messages, CancellationToken cancellationToken)

@@ -1,0 +1,55 @@
+using System.Net;
+using BalanceBot.Channels.Discord;
+using LiteDB;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BalanceBot.Tests.Channels;
+
+/// <summary>
+/// The 3-second rule (issue 6 §4): a turn that is still running when the acknowledgement budget runs out is answered
+/// with "thinking…" (type 5) and finished by editing <c>@original</c> through the interaction token.
+/// </summary>
+public sealed class DiscordDeferralTests
+{
+    private const string ApplicationId = "787271007046991882";
+
+    [Fact]
+    public async Task A_turn_held_up_by_storage_is_deferred_then_completed_through_the_token()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var discord = await FakeDiscordApi.StartAsync(time);
+        using var application = new TestDiscordApplication();
+        await using var bot = await BotServer.StartAsync(DiscordDialogTests.DiscordSettings(application.PublicKey, discord.BaseUrl), time: time);
+        var client = new SignedDiscordClient(bot.Http, application, time.GetUtcNow);
+        var user = new DiscordInteractionBuilder(ApplicationId, "53908232506183680");
+
+        // A real slow disk stand-in: another writer holds the conversations collection, so the turn cannot save.
+        using var held = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = new Thread(() =>
+        {
+            var database = bot.Database.Database;
+            database.BeginTrans();
+            database.GetCollection("conversations").Upsert(new BsonDocument { ["_id"] = "held-by-test" });
+            held.Set();
+            release.Wait();
+            database.Rollback();
+        });
+        holder.Start();
+        held.Wait(Deadline.Default);
+
+        var (status, answer) = await bot.DriveClockAsync(client.PostAsync(user.Command("stretch", ("area", System.Text.Json.Nodes.JsonValue.Create("neck")!))));
+        release.Set();
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(InteractionCallbackTypes.DeferredChannelMessageWithSource, answer!["type"]!.GetValue<int>());
+        Assert.Equal(InteractionCallbackTypes.EphemeralFlag, answer["data"]!["flags"]!.GetValue<int>());
+
+        var edit = await discord.NextTokenCallAsync();
+        Assert.Equal((user.LastToken, "edit"), (edit.Token, edit.Kind));
+        Assert.Contains("neck", edit.Body["content"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(edit.Body["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.Empty(discord.BadRequests);
+        holder.Join(Deadline.Default);
+    }
+}
