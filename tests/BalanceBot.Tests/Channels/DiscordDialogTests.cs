@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using BalanceBot.Channels.Discord;
+using BalanceBot.Core.Reminders;
 
 namespace BalanceBot.Tests.Channels;
 
@@ -198,6 +199,38 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
         var unknown = await _client.AnswerAsync(member.Command("blep"));
         Assert.Equal(DiscordInteractionHandler.Unknown, unknown["data"]!["content"]!.GetValue<string>());
         Assert.Equal(InteractionCallbackTypes.EphemeralFlag, unknown["data"]!["flags"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_due_reminder_arrives_by_DM_and_its_Done_button_counts_while_a_closed_DM_marks_the_user_unreachable()
+    {
+        const string Closed = "80351110224678912";
+        _discord.ClosedDms[Closed] = 50007;
+        var store = _bot.App.Services.GetRequiredService<IReminderStore>();
+        foreach (var id in new[] { UserId, Closed })
+        {
+            await _client.AnswerAsync(new DiscordInteractionBuilder(ApplicationId, id).Command("stretch"));
+            var subscription = new ReminderSubscription { UserKey = "discord:" + id, Schedule = ReminderSchedule.Default("Europe/Berlin") };
+            subscription.Reschedule(NodaTime.Instant.FromDateTimeOffset(_bot.Time.GetUtcNow()));
+            await store.SaveAsync(subscription, CancellationToken.None);
+        }
+
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 10, 0, 20, TimeSpan.Zero)); // 11:00 in Berlin, the next whole-hour slot
+        var summary = await _bot.DriveClockAsync(_bot.App.Services.GetRequiredService<ReminderSweep>().RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal(1, summary.Sent);
+        var prompt = Assert.Single(_discord.Messages);
+        Assert.Equal(FakeDiscordApi.DmChannelOf(UserId), Assert.Single(_discord.MessageChannels));
+        Assert.StartsWith("Time for a short movement break.", prompt["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var buttons = prompt["components"]![0]!["components"]!.AsArray().Select(b => b!.AsObject()).ToList();
+        Assert.Equal(["Done", "Snooze 10 min", "Snooze 30 min", "Skip", "Pause for today"], buttons.Select(b => b["label"]!.GetValue<string>()));
+        Assert.True((await store.FindAsync("discord:" + Closed, CancellationToken.None))!.Unreachable);
+
+        var inDm = new DiscordInteractionBuilder(ApplicationId, UserId, guildId: null);
+        var done = await _client.AnswerAsync(inDm.Click(buttons[0]["custom_id"]!.GetValue<string>()));
+        var content = done["data"]!["content"]!.GetValue<string>();
+        Assert.DoesNotContain(content, new[] { DiscordInteractionHandler.Expired, DiscordInteractionHandler.Unknown, DiscordInteractionHandler.NotYours });
+        Assert.Equal(1, (await store.FindAsync("discord:" + UserId, CancellationToken.None))!.Tally.Values.Sum(d => d.Done));
     }
 
     private async Task<JsonObject> AnswerLikeAHealthyUserAsync(DiscordInteractionBuilder user, List<JsonObject> components)
