@@ -14,6 +14,7 @@ public static class BuiltInActions
         .. ReminderActions.Create(),
         new SavePreferenceAction(),
         new DescribeStoredDataAction(),
+        new ForgetUserAction(),
         new SwitchAction(),
         new BranchIfAtLeastAction(),
         new RouteByLevelAction(),

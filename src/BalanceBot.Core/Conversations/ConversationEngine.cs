@@ -16,7 +16,8 @@ public sealed partial class ConversationEngine(
     IReminderStore reminders,
     SafetyContactDirectory safetyContacts,
     TimeProvider time,
-    ILogger<ConversationEngine> logger)
+    ILogger<ConversationEngine> logger,
+    IUserDataEraser? eraser = null)
 {
     private readonly ConversationLocks _locks = new();
 
@@ -42,6 +43,11 @@ public sealed partial class ConversationEngine(
         var run = new DialogRun(catalog, state, user, turn, safetyContacts, reminders, now);
         await run.HandleAsync(cancellationToken).ConfigureAwait(false);
 
+        if (run.ForgetRequested)
+        {
+            return [.. run.Replies, await ForgetAsync(turn).ConfigureAwait(false)];
+        }
+
         if (turn.ActivityId is { } processedId)
         {
             state.RememberActivity(processedId);
@@ -60,6 +66,20 @@ public sealed partial class ConversationEngine(
         await states.SaveAsync(state, CancellationToken.None).ConfigureAwait(false);
         LogTurn(turn.ConversationKey, turn.ActivityId, state.Active?.DialogId, run.Replies.Count);
         return run.Replies;
+    }
+
+    /// <summary>Erases the user everywhere; the turn's state and user record are deliberately not saved again.</summary>
+    private async Task<Reply> ForgetAsync(Turn turn)
+    {
+        if (eraser is null)
+        {
+            return Reply.Say("Sorry, I can't delete data in this setup, so nothing was deleted.");
+        }
+
+        var deleted = await eraser.EraseAsync(turn.UserKey, turn.ConversationKey, CancellationToken.None).ConfigureAwait(false);
+        LogForgotten(turn.ConversationKey, deleted.Count);
+        var list = deleted.Count == 0 ? "\n- nothing was stored any more" : string.Concat(deleted.Select(d => "\n- " + d));
+        return Reply.Say($"Done. I deleted everything I kept about you:{list}\nYour reminders have stopped. If you talk to me again, I'll start fresh.");
     }
 
     private static bool RefreshFromChannel(UserRecord user, Turn turn)
@@ -93,6 +113,9 @@ public sealed partial class ConversationEngine(
 
         return changed;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forgot the user of {ConversationKey}: {Count} kinds of data deleted")]
+    private partial void LogForgotten(string conversationKey, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped redelivered activity {ActivityId} in {ConversationKey}")]
     private partial void LogDuplicate(string conversationKey, string activityId);

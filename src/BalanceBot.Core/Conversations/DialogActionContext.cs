@@ -30,7 +30,12 @@ public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDic
     /// <summary>The reminder subscriptions, for actions that set them up or describe them.</summary>
     public IReminderStore? Reminders { get; init; }
 
+    /// <summary>Set by <c>forget_user</c>: the engine erases the user after the turn instead of saving it.</summary>
+    public bool ForgetRequested { get; private set; }
+
     public void MarkUserChanged() => UserChanged = true;
+
+    public void RequestForget() => ForgetRequested = true;
 
     public void Say(string text) => replies.Add(Reply.Say(text));
 }

@@ -32,6 +32,9 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
     public bool UserChanged { get; private set; }
 
+    /// <summary>The user confirmed "forget me": erase them instead of saving anything of this turn.</summary>
+    public bool ForgetRequested { get; private set; }
+
     public async Task HandleAsync(CancellationToken cancellationToken)
     {
         await HandleTurnAsync(cancellationToken).ConfigureAwait(false);
@@ -101,6 +104,11 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             state.Stack.Clear();
             await BeginAsync(concern == SafetyConcern.Crisis ? SystemDialogs.Crisis : SystemDialogs.Emergency, cancellationToken).ConfigureAwait(false);
             return;
+        }
+
+        if (turn.IsCommand)
+        {
+            state.Stack.Clear();
         }
 
         var command = turn.ChoiceId is null ? GlobalCommands.Recognize(normalized) : GlobalCommand.None;
@@ -392,6 +400,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         var context = new DialogActionContext(turn, user, step.Args, frame.Values, _replies, catalog.Exercises) { LastExerciseId = state.LastExerciseId, Now = now, Reminders = reminders };
         var result = await action.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
         UserChanged |= context.UserChanged;
+        ForgetRequested |= context.ForgetRequested;
         state.LastExerciseId = context.LastExerciseId;
         FillBuiltIns(saidBefore);
         return result.EndDialog ? null : result.GotoStep ?? dialog.NextStepId(step);

@@ -22,6 +22,12 @@ public sealed record Turn
     /// <summary>The id of a choice the user clicked, when the channel can tell a click from typing.</summary>
     public string? ChoiceId { get; init; }
 
+    /// <summary>
+    /// The text came from the channel's command menu (a Discord slash command), so it is a request, never an answer:
+    /// it leaves any open question instead of being read as a reply to it (a red flag would take it as "not sure").
+    /// </summary>
+    public bool IsCommand { get; init; }
+
     public string? UserDisplayName { get; init; }
 
     public string? Locale { get; init; }

@@ -17,6 +17,7 @@ internal static class StorageSetup
         builder.Services.AddSingleton<IConversationStateStore, LiteDbConversationStateStore>();
         builder.Services.AddSingleton<IUserStore, LiteDbUserStore>();
         builder.Services.AddSingleton<IReminderStore, LiteDbReminderStore>();
+        builder.Services.AddSingleton<IUserDataEraser, LiteDbUserDataEraser>();
         builder.Services.AddHostedService<OpenDatabaseAtStart>();
         return builder;
     }

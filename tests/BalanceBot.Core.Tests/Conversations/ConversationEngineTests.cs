@@ -383,6 +383,20 @@ public sealed class ConversationEngineTests
     }
 
     [Fact]
+    public async Task A_command_from_the_channels_menu_leaves_the_open_question_instead_of_answering_it()
+    {
+        using var bot = await NewHarness().WelcomedAsync();
+        await bot.SayAsync("go first");
+
+        await bot.SayAsync("pause for today");
+        var typedKeepsTheQuestion = (await bot.StateAsync()).Active?.StepId;
+        await bot.Engine.HandleAsync(bot.Message("pause for today", "command-1") with { IsCommand = true }, CancellationToken.None);
+
+        Assert.Equal("colour", typedKeepsTheQuestion);
+        Assert.Null((await bot.StateAsync()).Active);
+    }
+
+    [Fact]
     public async Task A_trigger_phrase_typed_instead_of_an_answer_switches_to_that_dialog()
     {
         using var bot = await NewHarness().WelcomedAsync();

@@ -233,6 +233,55 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, (await store.FindAsync("discord:" + UserId, CancellationToken.None))!.Tally.Values.Sum(d => d.Done));
     }
 
+    [Fact]
+    public async Task Forget_me_after_a_yes_leaves_no_document_anywhere_with_the_users_id()
+    {
+        var store = _bot.App.Services.GetRequiredService<IReminderStore>();
+        var user = new DiscordInteractionBuilder(ApplicationId, UserId, guildId: null);
+        await _client.AnswerAsync(user.Command("stretch"));
+        var subscription = new ReminderSubscription { UserKey = "discord:" + UserId, Schedule = ReminderSchedule.Default("Europe/Berlin") };
+        subscription.Reschedule(NodaTime.Instant.FromDateTimeOffset(_bot.Time.GetUtcNow()));
+        await store.SaveAsync(subscription, CancellationToken.None);
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 10, 0, 20, TimeSpan.Zero));
+        Assert.Equal(1, (await _bot.DriveClockAsync(_bot.App.Services.GetRequiredService<ReminderSweep>().RunOnceAsync(CancellationToken.None))).Sent);
+        await _client.AnswerAsync(user.Command("checkup"));
+        Assert.NotEmpty(DocumentsMentioning(UserId));
+
+        var question = await _client.AnswerAsync(user.Command("forgetme"));
+        Assert.Contains("Delete it all?", question["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var done = await _client.AnswerAsync(user.Click(ButtonId(question, "Yes")));
+
+        var said = done["data"]!["content"]!.GetValue<string>();
+        Assert.Contains("your reminder schedule and its stats", said, StringComparison.Ordinal);
+        Assert.Contains("your Discord DM channel id", said, StringComparison.Ordinal);
+        Assert.Empty(DocumentsMentioning(UserId));
+        Assert.Null(await store.FindAsync("discord:" + UserId, CancellationToken.None));
+
+        // Talking again starts fresh, with the welcome notices.
+        var again = await _client.AnswerAsync(user.Command("help"));
+        Assert.Contains("not a diagnosis", again["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forget_me_answered_no_deletes_nothing()
+    {
+        var user = new DiscordInteractionBuilder(ApplicationId, UserId);
+        var question = await _client.AnswerAsync(user.Command("forgetme"));
+        var kept = await _client.AnswerAsync(user.Click(ButtonId(question, "No")));
+
+        Assert.Contains("Nothing was deleted", kept["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(_bot.Database.Database.GetCollection("users").FindById("discord:" + UserId));
+    }
+
+    /// <summary>Every document in every collection whose JSON contains the id, as "collection: document".</summary>
+    private List<string> DocumentsMentioning(string id)
+    {
+        var database = _bot.Database.Database;
+        return [.. database.GetCollectionNames()
+            .SelectMany(name => database.GetCollection(name).FindAll().Select(d => $"{name}: {LiteDB.JsonSerializer.Serialize(d)}"))
+            .Where(json => json.Contains(id, StringComparison.Ordinal))];
+    }
+
     private async Task<JsonObject> AnswerLikeAHealthyUserAsync(DiscordInteractionBuilder user, List<JsonObject> components)
     {
         if (components.FirstOrDefault(c => c["label"]?.GetValue<string>() == "No") is { } no)

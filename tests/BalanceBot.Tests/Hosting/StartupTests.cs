@@ -37,6 +37,26 @@ public sealed class StartupTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Discord:BroadcastPermission", "ManageGuild", "Discord:BroadcastPermission must be a decimal permission bitfield")]
+    [InlineData("Discord:ApiBaseUrl", "http://discord.example/api", "Discord:ApiBaseUrl must be an https URL")]
+    [InlineData("Discord:AcknowledgeWithinMilliseconds", "3000", "Discord:AcknowledgeWithinMilliseconds must be between 0 and 2500")]
+    [InlineData("Discord:InvalidRequestLimit", "10000", "Discord:InvalidRequestLimit must be between 1 and 9000")]
+    [InlineData("Discord:GlobalRequestsPerWindow", "0", "Discord:GlobalRequestsPerWindow and Discord:GlobalRateLimitWindowMilliseconds must be positive")]
+    public async Task A_Discord_setting_that_cannot_work_stops_start_up_naming_it(string key, string value, string expected)
+    {
+        using var application = new TestDiscordApplication();
+        var failure = await StartFailureAsync(new()
+        {
+            ["Discord:ApplicationId"] = "787271007046991882",
+            ["Discord:PublicKey"] = application.PublicKey,
+            [key] = value,
+        });
+
+        var validation = Assert.IsType<OptionsValidationException>(failure);
+        Assert.Contains(validation.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("MultiTenant", "", "missing.pfx", "missing.pfx' does not exist.")]
     [InlineData("SingleTenant", "", "exists.pfx", "exists.pfx' could not be read as a PFX file with MicrosoftAppCertificatePassword.")]
     [InlineData("MultiTenant", "secret", "exists.pfx", "Set MicrosoftAppPassword or MicrosoftAppCertificatePath, not both")]

@@ -61,7 +61,7 @@ internal sealed partial class DiscordInteractionHandler(
         }
 
         return DiscordCommands.ToText(data) is { } text
-            ? await TurnAsync(interaction, userId, text, choiceId: null, cancellationToken).ConfigureAwait(false)
+            ? await TurnAsync(interaction, userId, text, choiceId: null, cancellationToken, isCommand: true).ConfigureAwait(false)
             : NotHandled(interaction, "unknown command");
     }
 
@@ -145,7 +145,7 @@ internal sealed partial class DiscordInteractionHandler(
         return DiscordAnswer.Private(text);
     }
 
-    private async Task<DiscordAnswer> TurnAsync(Interaction interaction, string userId, string? text, string? choiceId, CancellationToken cancellationToken)
+    private async Task<DiscordAnswer> TurnAsync(Interaction interaction, string userId, string? text, string? choiceId, CancellationToken cancellationToken, bool isCommand = false)
     {
         var user = interaction.Invoker!;
         var turn = new Turn
@@ -156,6 +156,7 @@ internal sealed partial class DiscordInteractionHandler(
             ActivityId = interaction.Id,
             Text = text,
             ChoiceId = choiceId,
+            IsCommand = isCommand,
             UserDisplayName = user.GlobalName ?? user.Username,
             Locale = interaction.Locale,
             Address = new ConversationAddress(AddressChannel, userId),

@@ -1,0 +1,67 @@
+using BalanceBot.Channels.Discord;
+using BalanceBot.Core.Users;
+using LiteDB;
+
+namespace BalanceBot.Storage;
+
+/// <summary>
+/// "Forget me" over every collection that can hold a user: their record (profile, preferences, kept check-ups),
+/// reminder subscription and stats, the conversation's state, and for Discord users the DM channel and the prompts
+/// behind their buttons. One transaction: either all of it goes, or none.
+/// </summary>
+internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database) : IUserDataEraser
+{
+    public ValueTask<IReadOnlyList<string>> EraseAsync(string userKey, string conversationKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userKey);
+        var db = database.Database;
+        var deleted = new List<string>();
+
+        // Synchronous on purpose: a LiteDB transaction belongs to its thread, so no await inside it.
+        db.BeginTrans();
+        try
+        {
+            var users = db.GetCollection("users");
+            if (users.FindById(userKey) is { } user)
+            {
+                var kept = user.TryGetValue("checkups", out var checkups) && checkups.IsArray ? checkups.AsArray.Count : 0;
+                users.Delete(userKey);
+                deleted.Add("your profile: chat id, name, language, time zone and settings");
+                if (kept > 0)
+                {
+                    deleted.Add(kept == 1 ? "1 check-up you chose to keep" : $"{kept} check-ups you chose to keep");
+                }
+            }
+
+            if (db.GetCollection("reminders").Delete(userKey))
+            {
+                deleted.Add("your reminder schedule and its stats");
+            }
+
+            if (db.GetCollection("conversations").Delete(conversationKey))
+            {
+                deleted.Add("where we were in our conversation");
+            }
+
+            if (userKey.StartsWith(DiscordInteractionHandler.KeyPrefix, StringComparison.Ordinal))
+            {
+                var discordId = userKey[DiscordInteractionHandler.KeyPrefix.Length..];
+                var channel = db.GetCollection("discord_users").Delete(discordId);
+                var prompts = db.GetCollection("discord_prompts").DeleteMany(Query.EQ("user", discordId));
+                if (channel || prompts > 0)
+                {
+                    deleted.Add("your Discord DM channel id and the state behind my buttons");
+                }
+            }
+
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<string>>(deleted);
+    }
+}
