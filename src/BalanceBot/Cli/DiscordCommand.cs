@@ -51,7 +51,7 @@ internal static class DiscordCommand
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<DiscordRateLimiter>();
-        services.AddHttpClient(DiscordRestClient.HttpClientName, DiscordRestClient.ConfigureHttpClient);
+        services.AddHttpClient(DiscordRestClient.HttpClientName, DiscordRestClient.ConfigureHttpClient).RemoveAllLoggers();
         services.AddSingleton<DiscordRestClient>();
         await using var provider = services.BuildServiceProvider();
         var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;

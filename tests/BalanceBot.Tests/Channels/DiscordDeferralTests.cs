@@ -19,7 +19,8 @@ public sealed class DiscordDeferralTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         await using var discord = await FakeDiscordApi.StartAsync(time);
         using var application = new TestDiscordApplication();
-        await using var bot = await BotServer.StartAsync(DiscordDialogTests.DiscordSettings(application.PublicKey, discord.BaseUrl), time: time);
+        var logs = new CapturedLogs();
+        await using var bot = await BotServer.StartAsync(DiscordDialogTests.DiscordSettings(application.PublicKey, discord.BaseUrl), logs, time: time);
         var client = new SignedDiscordClient(bot.Http, application, time.GetUtcNow);
         var user = new DiscordInteractionBuilder(ApplicationId, "53908232506183680");
 
@@ -51,5 +52,9 @@ public sealed class DiscordDeferralTests
         Assert.Empty(edit.Body["allowed_mentions"]!["parse"]!.AsArray());
         Assert.Empty(discord.BadRequests);
         holder.Join(Deadline.Default);
+
+        // The interaction token is in the edit's URL: it is a secret and never reaches the logs.
+        Assert.Contains(logs.Entries, m => m.Contains("deferred", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, m => m.Contains(user.LastToken, StringComparison.Ordinal) || m.Contains(FakeDiscordApi.BotToken, StringComparison.Ordinal));
     }
 }

@@ -231,6 +231,13 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
         var content = done["data"]!["content"]!.GetValue<string>();
         Assert.DoesNotContain(content, new[] { DiscordInteractionHandler.Expired, DiscordInteractionHandler.Unknown, DiscordInteractionHandler.NotYours });
         Assert.Equal(1, (await store.FindAsync("discord:" + UserId, CancellationToken.None))!.Tally.Values.Sum(d => d.Done));
+
+        // The unreachable user hears why at their next command, in private, and can have reminders back.
+        var closedUser = new DiscordInteractionBuilder(ApplicationId, Closed);
+        var told = await _client.AnswerAsync(closedUser.Command("stats"));
+        Assert.Contains(DiscordInteractionHandler.DmsClosed, told["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        await _client.AnswerAsync(closedUser.Command("resume"));
+        Assert.False((await store.FindAsync("discord:" + Closed, CancellationToken.None))!.Unreachable);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 using BalanceBot.Storage;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ namespace BalanceBot.Channels.Discord;
 /// </summary>
 internal sealed partial class DiscordInteractionHandler(
     ConversationEngine engine,
+    IReminderStore reminders,
     LiteDbDiscordStore store,
     DiscordReplyRenderer renderer,
     IOptions<DiscordOptions> options,
@@ -26,6 +28,7 @@ internal sealed partial class DiscordInteractionHandler(
     public const string NotYours = "These buttons belong to someone else's conversation, so I can't take your answer here. Use /checkup or /help to start your own.";
     public const string Expired = "That question has expired, so nothing was changed. Use /checkup, /stretch or /help to pick up again.";
     public const string AlreadyAnswered = "You've already answered that one; see my reply above. Use /help if you'd like something else.";
+    public const string DmsClosed = "I couldn't send your last movement reminder: Discord doesn't let me message you directly (your privacy settings block DMs from server members, or we no longer share a server). Allow direct messages for this server, then use /resume to have reminders back.";
     public const string Unknown = "Sorry, I don't know that one on Discord. Use /help to see what I can do.";
 
     public async Task<DiscordAnswer> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -166,6 +169,12 @@ internal sealed partial class DiscordInteractionHandler(
         {
             // A redelivered interaction (same id): it was answered the first time.
             return DiscordAnswer.Private(AlreadyAnswered);
+        }
+
+        // Discord offers no check before a DM fails (discord.md §4.3), so the user hears about it here, in private.
+        if (await reminders.FindAsync(turn.UserKey, cancellationToken).ConfigureAwait(false) is { Unreachable: true })
+        {
+            replies = [.. replies, Reply.Say(DmsClosed)];
         }
 
         // Health conversations never show in a server channel: everything outside the bot's DM is ephemeral.

@@ -24,7 +24,8 @@ internal static class DiscordSetup
         builder.Services.AddSingleton<DiscordReplyRenderer>();
         builder.Services.AddSingleton<DiscordInteractionHandler>();
         builder.Services.AddSingleton<DiscordRateLimiter>();
-        builder.Services.AddHttpClient(DiscordRestClient.HttpClientName, DiscordRestClient.ConfigureHttpClient);
+        // No request logging: an interaction token is part of the URL of edits and follow-ups, and is a secret.
+        builder.Services.AddHttpClient(DiscordRestClient.HttpClientName, DiscordRestClient.ConfigureHttpClient).RemoveAllLoggers();
         builder.Services.AddSingleton<DiscordRestClient>();
         builder.Services.AddSingleton<DiscordFollowUps>();
 
