@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 
 namespace BalanceBot.EndToEnd.Tests;
 
-/// <summary>The built app with Discord settings answers a PING signed now by the test's application key.</summary>
+/// <summary>The built app with Discord settings: signed PING and /stretch from the test's application key, and register-commands.</summary>
 public sealed class DiscordEndToEndTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "balancebot-e2e", Guid.NewGuid().ToString("N"));
@@ -12,13 +12,7 @@ public sealed class DiscordEndToEndTests : IDisposable
     public async Task A_signed_PING_gets_PONG_and_a_forged_one_gets_401()
     {
         using var application = new TestDiscordApplication();
-        var environment = new Dictionary<string, string>
-        {
-            ["Storage__Path"] = Path.Combine(_folder, "bot.db"),
-            ["Discord__ApplicationId"] = "1187654321098765432",
-            ["Discord__PublicKey"] = application.PublicKey,
-        };
-        await using var app = AppProcess.Start(["--urls", "http://127.0.0.1:0"], environment);
+        await using var app = StartApp(application);
         using var http = new HttpClient { BaseAddress = await app.WaitUntilListeningAsync() };
         var ping = application.Sign("""{"application_id":"1187654321098765432","id":"1","token":"t","type":1,"version":1}"""u8.ToArray(), TimeProvider.System.GetUtcNow());
 
@@ -34,13 +28,7 @@ public sealed class DiscordEndToEndTests : IDisposable
     public async Task A_signed_stretch_command_gets_an_ephemeral_exercise_from_the_built_app()
     {
         using var application = new TestDiscordApplication();
-        var environment = new Dictionary<string, string>
-        {
-            ["Storage__Path"] = Path.Combine(_folder, "bot.db"),
-            ["Discord__ApplicationId"] = "1187654321098765432",
-            ["Discord__PublicKey"] = application.PublicKey,
-        };
-        await using var app = AppProcess.Start(["--urls", "http://127.0.0.1:0"], environment);
+        await using var app = StartApp(application);
         using var http = new HttpClient { BaseAddress = await app.WaitUntilListeningAsync() };
         var client = new SignedDiscordClient(http, application, TimeProvider.System.GetUtcNow);
         var user = new DiscordInteractionBuilder("1187654321098765432", "53908232506183680");
@@ -92,6 +80,15 @@ public sealed class DiscordEndToEndTests : IDisposable
         Assert.Equal(1, await app.WaitForExitAsync());
         Assert.Contains("Discord:BotToken", app.Output, StringComparison.Ordinal);
     }
+
+    private AppProcess StartApp(TestDiscordApplication application) => AppProcess.Start(
+        ["--urls", "http://127.0.0.1:0"],
+        new Dictionary<string, string>
+        {
+            ["Storage__Path"] = Path.Combine(_folder, "bot.db"),
+            ["Discord__ApplicationId"] = "1187654321098765432",
+            ["Discord__PublicKey"] = application.PublicKey,
+        });
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, byte[] body, string timestamp, string signature)
     {

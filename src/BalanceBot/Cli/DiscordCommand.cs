@@ -33,12 +33,7 @@ internal static class DiscordCommand
 
     private static async Task<int> RegisterAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine([.. parseResult.UnmatchedTokens])
-            .Build();
+        var configuration = ToolConfiguration.Build(parseResult);
         var guild = parseResult.GetValue(Guild);
         if (guild is not null && !ulong.TryParse(guild, out _))
         {

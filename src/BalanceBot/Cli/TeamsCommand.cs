@@ -28,12 +28,7 @@ internal static class TeamsCommand
 
     private static int Write(ParseResult parseResult)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine([.. parseResult.UnmatchedTokens])
-            .Build();
+        var configuration = ToolConfiguration.Build(parseResult);
         var botId = configuration["MicrosoftAppId"];
         if (string.IsNullOrWhiteSpace(botId) || !Guid.TryParse(botId, out _))
         {
