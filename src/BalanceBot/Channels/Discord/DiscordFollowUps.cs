@@ -45,7 +45,7 @@ internal sealed partial class DiscordFollowUps(DiscordRestClient rest, ILogger<D
         using var life = new CancellationTokenSource(TokenLife);
         try
         {
-            var answer = await work.Answer.WaitAsync(life.Token).ConfigureAwait(false);
+            var answer = await AnswerOrApologyAsync(work, life.Token).ConfigureAwait(false);
             if (work.EditOriginal)
             {
                 await rest.EditOriginalAsync(work.Token, AsMessage(answer.Initial), life.Token).ConfigureAwait(false);
@@ -65,6 +65,20 @@ internal sealed partial class DiscordFollowUps(DiscordRestClient rest, ILogger<D
         finally
         {
             _running.TryRemove(work, out _);
+        }
+    }
+
+    /// <summary>A turn that failed after "thinking…" still gets an answer: never a spinner that stops without one.</summary>
+    private async Task<DiscordAnswer> AnswerOrApologyAsync(Work work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await work.Answer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(work.InteractionId, ex.GetType().Name);
+            return DiscordAnswer.Private(DiscordInteractionsEndpoint.Apology);
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed partial class DiscordInteractionsEndpoint(
     /// <summary>Interactions carry resolved users, roles and messages; 1 MiB leaves room without inviting abuse.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
-    private const string Apology = "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.";
+    public const string Apology = "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.";
 
     public async Task<IResult> HandleAsync(HttpContext http)
     {
