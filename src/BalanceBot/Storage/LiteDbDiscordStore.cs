@@ -22,7 +22,7 @@ internal sealed class LiteDbDiscordStore
         _prompts = database.Database.GetCollection("discord_prompts");
         _users = database.Database.GetCollection("discord_users");
 
-        // Both collections are created here, once: LiteDB can corrupt a page when many threads create one at once.
+        // Both collections are created here, once, rather than by whichever of many concurrent sends comes first.
         _prompts.EnsureIndex("expires");
         _users.EnsureIndex("dmChannel");
     }
