@@ -1,3 +1,4 @@
+using BalanceBot.Admin;
 using BalanceBot.Channels.BotFramework;
 using BalanceBot.Channels.Discord;
 using BalanceBot.Cli;
@@ -26,6 +27,7 @@ public static class Program
         builder.AddConversations();
         builder.AddBotFrameworkChannel();
         builder.AddDiscordChannel();
+        builder.AddAdmin();
         builder.AddScheduling();
 
         var app = builder.Build();
@@ -35,6 +37,7 @@ public static class Program
         app.MapHealth();
         app.MapBotFramework();
         app.MapDiscord();
+        app.MapAdmin();
         return app;
     }
 }

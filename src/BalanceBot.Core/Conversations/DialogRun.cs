@@ -1,4 +1,5 @@
 using System.Globalization;
+using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Exercises;
 using BalanceBot.Core.Reminders;
@@ -135,6 +136,12 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             _replies.RemoveAll(r => r.ExpectsInput);
         }
 
+        if (BroadcastMuting(normalized) is { } mute)
+        {
+            SetBroadcastsMuted(mute);
+            return;
+        }
+
         // Reminder commands work anywhere; "done" and "skip" only outside a dialog, where they can only mean the prompt.
         if ((ReminderCommand.FromChoiceId(turn.ChoiceId) ?? ReminderCommand.Parse(normalized, dialogActive: state.Active is not null)) is { } reminderCommand)
         {
@@ -192,6 +199,30 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
                 await BeginAsync(SystemDialogs.Menu, cancellationToken).ConfigureAwait(false);
                 break;
         }
+    }
+
+    /// <summary>True for "mute broadcasts" (typed, or the button under a broadcast), false for "unmute broadcasts".</summary>
+    private bool? BroadcastMuting(string normalized) =>
+        turn.ChoiceId == BroadcastDispatcher.MuteChoiceId ? true
+        : normalized is "mute broadcasts" or "mute broadcast" or "mute announcements" or "/mute" ? true
+        : normalized is "unmute broadcasts" or "unmute broadcast" or "unmute announcements" or "/unmute" ? false
+        : null;
+
+    private void SetBroadcastsMuted(bool muted)
+    {
+        if (muted)
+        {
+            user.Preferences[PreferenceNames.Broadcasts] = PreferenceNames.Muted;
+        }
+        else
+        {
+            user.Preferences.Remove(PreferenceNames.Broadcasts);
+        }
+
+        UserChanged = true;
+        _replies.Add(Reply.Say(muted
+            ? "Done: no more wellness-team broadcasts. Your own reminders are not affected. Type \"unmute broadcasts\" to have them back."
+            : "Wellness-team broadcasts are back on. Type \"mute broadcasts\" to stop them again."));
     }
 
     private bool AsksForSomething(string normalized) =>

@@ -7,4 +7,7 @@ public interface IUserStore
 
     /// <summary>Inserts or replaces the whole record atomically.</summary>
     ValueTask SaveAsync(UserRecord user, CancellationToken cancellationToken);
+
+    /// <summary>Every user, streamed (a broadcast's audience is chosen from them).</summary>
+    IEnumerable<UserRecord> All();
 }

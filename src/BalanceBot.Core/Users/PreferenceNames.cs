@@ -10,7 +10,15 @@ public static class PreferenceNames
     /// <summary>ISO country code for emergency and crisis numbers; overrides the deployment's default.</summary>
     public const string Country = "country";
 
-    public static IReadOnlyList<string> All { get; } = [PreferredName, WorkdayStart, BreaksPerDay, Country];
+    /// <summary>The user's teams or sites, comma-separated; wellness broadcasts can be aimed at them.</summary>
+    public const string Tags = "tags";
+
+    /// <summary><c>muted</c> when the user asked for no wellness broadcasts.</summary>
+    public const string Broadcasts = "broadcasts";
+
+    public const string Muted = "muted";
+
+    public static IReadOnlyList<string> All { get; } = [PreferredName, WorkdayStart, BreaksPerDay, Country, Tags, Broadcasts];
 
     /// <summary>How each preference is described to the user when they ask what is stored.</summary>
     public static string Describe(string name) => name switch
@@ -19,6 +27,8 @@ public static class PreferenceNames
         WorkdayStart => "when your working day starts",
         BreaksPerDay => "movement breaks you'd like a day",
         Country => "your country, for emergency and crisis numbers",
+        Tags => "the teams or sites you belong to, for wellness-team messages",
+        Broadcasts => "that you muted wellness-team broadcasts",
         _ => name,
     };
 }

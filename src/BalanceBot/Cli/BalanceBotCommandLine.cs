@@ -22,6 +22,7 @@ internal static class BalanceBotCommandLine
         root.Subcommands.Add(DialogsCommand.Create());
         root.Subcommands.Add(TeamsCommand.Create());
         root.Subcommands.Add(DiscordCommand.Create());
+        root.Subcommands.Add(AdminCommand.Create());
         return root;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using BalanceBot.Core;
+using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Reminders;
 
@@ -20,6 +21,7 @@ internal static class ConversationSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConversationEngine>();
         builder.Services.AddSingleton<ReminderSweep>();
+        builder.Services.AddSingleton<BroadcastDispatcher>();
         return builder;
     }
 }

@@ -17,6 +17,8 @@ internal static class SchedulingSetup
         // How often due reminders are looked for (scheduling-storage.md §2.3); tests shorten it.
         var sweepEvery = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Reminders:SweepIntervalSeconds", 30), 1, 3600));
         var firstSweepAfter = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Reminders:FirstSweepDelaySeconds", 1), 0, 86400));
+        var dispatchEvery = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Broadcasts:DispatchIntervalSeconds", 5), 1, 3600));
+        builder.Services.AddHostedService<BroadcastRecoveryAtStart>();
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -39,6 +41,12 @@ internal static class SchedulingSetup
                     .StartAt(TimeProvider.System.GetUtcNow() + firstSweepAfter) // prompts resume right after a restart
                     .WithSimpleSchedule(schedule => schedule.WithInterval(sweepEvery).RepeatForever()),
                 job => job.WithIdentity(DueReminderSweepJob.Key));
+            quartz.ScheduleJob<BroadcastDispatchJob>(
+                trigger => trigger
+                    .WithIdentity(BroadcastDispatchJob.TriggerKey)
+                    .StartAt(TimeProvider.System.GetUtcNow() + firstSweepAfter)
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(dispatchEvery).RepeatForever()),
+                job => job.WithIdentity(BroadcastDispatchJob.Key));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

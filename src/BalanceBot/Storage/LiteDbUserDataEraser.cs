@@ -38,6 +38,11 @@ internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database) : IUserD
                 deleted.Add("your reminder schedule and its stats");
             }
 
+            if (db.GetCollection("outbox").DeleteMany(Query.EQ("user", userKey)) > 0)
+            {
+                deleted.Add("your copies of wellness-team broadcasts and whether they arrived");
+            }
+
             if (db.GetCollection("conversations").Delete(conversationKey))
             {
                 deleted.Add("where we were in our conversation");

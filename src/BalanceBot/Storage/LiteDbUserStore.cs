@@ -23,6 +23,8 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
         return ValueTask.CompletedTask;
     }
 
+    public IEnumerable<UserRecord> All() => _collection.FindAll().Select(FromDocument);
+
     private static BsonDocument ToDocument(UserRecord user)
     {
         var preferences = new BsonDocument();

@@ -1,3 +1,4 @@
+using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
@@ -18,6 +19,7 @@ internal static class StorageSetup
         builder.Services.AddSingleton<IUserStore, LiteDbUserStore>();
         builder.Services.AddSingleton<IReminderStore, LiteDbReminderStore>();
         builder.Services.AddSingleton<IUserDataEraser, LiteDbUserDataEraser>();
+        builder.Services.AddSingleton<IBroadcastStore, LiteDbBroadcastStore>();
         builder.Services.AddHostedService<OpenDatabaseAtStart>();
         return builder;
     }

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+
+namespace BalanceBot.Admin;
+
+/// <summary>
+/// <c>/api/admin</c>: broadcasts for the wellness team (issue 7), behind a bearer key checked against configured
+/// hashes. Off (404) until a hash is configured. Every call is audited by the service.
+/// </summary>
+internal static class AdminEndpoints
+{
+    private const string WhoItem = "balancebot.admin";
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (!endpoints.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value.IsEnabled)
+        {
+            return endpoints;
+        }
+
+        var admin = endpoints.MapGroup("/api/admin").AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var header = http.Request.Headers.Authorization.ToString();
+            var who = header.StartsWith("Bearer ", StringComparison.Ordinal)
+                ? http.RequestServices.GetRequiredService<AdminApiKeys>().Identify(header["Bearer ".Length..].Trim())
+                : null;
+            if (who is null)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer realm=\"balancebot-admin\"";
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An admin key is required",
+                    detail: "Send Authorization: Bearer <key>, with a key whose SHA-256 is in Admin:ApiKeySha256.");
+            }
+
+            http.Items[WhoItem] = who;
+            return await next(context).ConfigureAwait(false);
+        });
+
+        admin.MapPost("/broadcasts", (HttpContext http, BroadcastRequest request, BroadcastService broadcasts) =>
+        {
+            var (created, problems) = broadcasts.Create(request, Who(http));
+            return created is null
+                ? Results.ValidationProblem(problems, title: "The broadcast cannot be sent as asked")
+                : Results.Created($"/api/admin/broadcasts/{created.Id}", created);
+        });
+        admin.MapGet("/broadcasts", (HttpContext http, BroadcastService broadcasts) => Results.Ok(broadcasts.List(Who(http))));
+        admin.MapGet("/broadcasts/{id}", (HttpContext http, string id, BroadcastService broadcasts) =>
+            broadcasts.Find(id, Who(http)) is { } status ? Results.Ok(status) : Results.NotFound());
+        admin.MapDelete("/broadcasts/{id}", (HttpContext http, string id, BroadcastService broadcasts) => broadcasts.Cancel(id, Who(http)) switch
+        {
+            null => Results.NotFound(),
+            true => Results.NoContent(),
+            false => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The broadcast has already started",
+                detail: "Copies have gone out, so it can no longer be cancelled as a whole."),
+        });
+        return endpoints;
+    }
+
+    private static string Who(HttpContext http) => (string)http.Items[WhoItem]!;
+}

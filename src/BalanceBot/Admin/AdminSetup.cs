@@ -1,0 +1,17 @@
+using BalanceBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace BalanceBot.Admin;
+
+internal static class AdminSetup
+{
+    public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        builder.Services.AddSingleton<AdminApiKeys>();
+        builder.Services.AddSingleton<LiteDbAuditLog>();
+        builder.Services.AddSingleton<BroadcastService>();
+        return builder;
+    }
+}

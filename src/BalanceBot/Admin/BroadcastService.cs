@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using BalanceBot.Channels.BotFramework;
+using BalanceBot.Channels.Discord;
+using BalanceBot.Core.Broadcasts;
+using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Reminders;
+using BalanceBot.Core.Users;
+using BalanceBot.Storage;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace BalanceBot.Admin;
+
+/// <summary>Creates, lists, reports and cancels broadcasts for the admin API, auditing each action.</summary>
+internal sealed class BroadcastService(
+    IBroadcastStore store,
+    IUserStore users,
+    DialogCatalog catalog,
+    LiteDbAuditLog audit,
+    IOptions<AdminOptions> options,
+    TimeProvider time)
+{
+    public const int MaxTextLength = 1500;
+
+    private static readonly DeliveryState[] Open = [DeliveryState.Queued, DeliveryState.Sending];
+    private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    private static readonly LocalTimePattern TimeInput = LocalTimePattern.CreateWithInvariantCulture("H:mm");
+
+    /// <returns>The broadcast's status, or the problems with the request by field.</returns>
+    public (BroadcastStatus? Created, Dictionary<string, string[]> Problems) Create(BroadcastRequest request, string who)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var text = request.Text?.Trim() ?? "";
+        if (text.Length is 0 or > MaxTextLength)
+        {
+            problems["text"] = [$"Write the message: 1 to {MaxTextLength} characters."];
+        }
+
+        if (request.ExerciseId is { } exerciseId && catalog.Exercises.Find(exerciseId) is null)
+        {
+            problems["exerciseId"] = [$"No exercise '{exerciseId}' in the library; leave it out or use an id from dialogs/exercises."];
+        }
+
+        var audience = Audience(request.Audience, problems);
+        var timing = Timing(request.When, problems);
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var broadcast = new Broadcast
+        {
+            Id = "b" + RandomNumberGenerator.GetHexString(12, lowercase: true),
+            Text = text,
+            ExerciseId = request.ExerciseId,
+            Audience = audience!,
+            Timing = timing!,
+            CreatedBy = who,
+            CreatedUtc = now,
+        };
+        var entries = BroadcastPlanner.Plan(broadcast, users.All(), now, options.Value.DefaultTimeZone);
+        store.Create(broadcast, entries);
+        audit.Record(who, "broadcast.create", broadcast.Id);
+        return (Status(broadcast), problems);
+    }
+
+    public IReadOnlyList<BroadcastStatus> List(string who)
+    {
+        audit.Record(who, "broadcast.list", null);
+        return [.. store.List(100).Select(Status)];
+    }
+
+    public BroadcastStatus? Find(string id, string who)
+    {
+        audit.Record(who, "broadcast.status", id);
+        return store.Find(id) is { } broadcast ? Status(broadcast) : null;
+    }
+
+    /// <returns>Null when there is no such broadcast, false when it has already started.</returns>
+    public bool? Cancel(string id, string who)
+    {
+        if (store.Find(id) is null)
+        {
+            return null;
+        }
+
+        var cancelled = store.CancelIfNotStarted(id);
+        audit.Record(who, cancelled ? "broadcast.cancel" : "broadcast.cancel-refused", id);
+        return cancelled;
+    }
+
+    private BroadcastStatus Status(Broadcast broadcast)
+    {
+        var counts = store.CountByState(broadcast.Id);
+        return new BroadcastStatus(
+            broadcast.Id, broadcast.Text, broadcast.ExerciseId, broadcast.CreatedBy, broadcast.CreatedUtc.ToDateTimeOffset(), broadcast.Cancelled,
+            Describe(broadcast.Timing), counts.Values.Sum(),
+            counts.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c => c.Value),
+            !counts.Keys.Any(Open.Contains));
+    }
+
+    private static string Describe(BroadcastTiming timing) => timing.Kind switch
+    {
+        BroadcastTimingKind.AtUtc => $"at {InstantPattern.General.Format(timing.AtUtc!.Value)}",
+        BroadcastTimingKind.LocalTime => $"on {LocalDatePattern.Iso.Format(timing.Date!.Value)} at {HourMinute.Format(timing.Time!.Value)} in each recipient's time zone"
+            + (timing.NotAfter is { } notAfter ? $", not after {HourMinute.Format(notAfter)}" : ""),
+        _ => "now",
+    };
+
+    private static BroadcastAudience? Audience(AudienceRequest? request, Dictionary<string, string[]> problems)
+    {
+        if (request is null)
+        {
+            return BroadcastAudience.Everyone;
+        }
+
+        string? channel = request.Channel?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "all" => null,
+            "teams" => ActivityMapper.AddressChannel,
+            "discord" => DiscordInteractionHandler.AddressChannel,
+            _ => "?",
+        };
+        if (channel == "?")
+        {
+            problems["audience.channel"] = ["Use teams, discord, or leave it out for both."];
+        }
+
+        var zones = request.TimeZones ?? [];
+        var unknown = zones.Where(z => TimeZoneIds.Canonicalize(z) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            problems["audience.timeZones"] = [$"Not IANA time zones: {string.Join(", ", unknown)} (for example Europe/Berlin)."];
+        }
+
+        return new BroadcastAudience(channel, [.. (request.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0)], [.. zones]);
+    }
+
+    private static BroadcastTiming? Timing(WhenRequest? request, Dictionary<string, string[]> problems)
+    {
+        switch (request?.Mode?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "now":
+                return BroadcastTiming.Now;
+            case "utc" when request.At is { } at:
+                return new BroadcastTiming(BroadcastTimingKind.AtUtc, AtUtc: Instant.FromDateTimeOffset(at));
+            case "utc":
+                problems["when.at"] = ["Give the instant, for example 2026-03-09T09:00:00Z."];
+                return null;
+            case "local":
+                var date = LocalDatePattern.Iso.Parse(request.Date ?? "");
+                var localTime = TimeInput.Parse(request.Time ?? "");
+                var notAfter = request.NotAfter is null ? null : TimeInput.Parse(request.NotAfter);
+                if (!date.Success)
+                {
+                    problems["when.date"] = ["Give the local date, for example 2026-03-09."];
+                }
+
+                if (!localTime.Success)
+                {
+                    problems["when.time"] = ["Give the local time, for example 10:00."];
+                }
+
+                if (notAfter is { Success: false })
+                {
+                    problems["when.notAfter"] = ["Give the latest local time, for example 12:00, or leave it out."];
+                }
+                else if (notAfter is { Success: true } && localTime.Success && notAfter.Value <= localTime.Value)
+                {
+                    problems["when.notAfter"] = ["\"Not after\" must be later than the time."];
+                }
+
+                return problems.Keys.Any(k => k.StartsWith("when.", StringComparison.Ordinal))
+                    ? null
+                    : new BroadcastTiming(BroadcastTimingKind.LocalTime, Date: date.Value, Time: localTime.Value, NotAfter: notAfter?.Value);
+            default:
+                problems["when.mode"] = ["Use now, utc or local."];
+                return null;
+        }
+    }
+}

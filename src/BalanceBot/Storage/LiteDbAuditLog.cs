@@ -1,0 +1,37 @@
+using LiteDB;
+
+namespace BalanceBot.Storage;
+
+/// <summary>
+/// Every admin action: who (an admin's id or an API key's hash prefix), what, on which broadcast, and when. Never a
+/// message body of a user, never a key (issue 7).
+/// </summary>
+internal sealed class LiteDbAuditLog
+{
+    private readonly ILiteCollection<BsonDocument> _entries;
+    private readonly TimeProvider _time;
+
+    public LiteDbAuditLog(BalanceBotDatabase database, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _entries = database.Database.GetCollection("audit");
+        _entries.EnsureIndex("at");
+        _time = time;
+    }
+
+    public void Record(string who, string action, string? target) => _entries.Insert(new BsonDocument
+    {
+        ["at"] = _time.GetUtcNow().UtcDateTime,
+        ["who"] = who,
+        ["action"] = action,
+        ["target"] = target,
+    });
+
+    /// <summary>Newest first.</summary>
+    public IReadOnlyList<(DateTimeOffset At, string Who, string Action, string? Target)> Recent(int limit) =>
+        [.. _entries.Find(Query.All("at", Query.Descending), 0, limit).Select(d => (
+            new DateTimeOffset(d["at"].AsDateTime.ToUniversalTime(), TimeSpan.Zero),
+            d["who"].AsString,
+            d["action"].AsString,
+            d["target"].IsNull ? null : d["target"].AsString))];
+}

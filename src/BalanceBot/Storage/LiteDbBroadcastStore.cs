@@ -1,0 +1,201 @@
+using System.Globalization;
+using BalanceBot.Core.Broadcasts;
+using LiteDB;
+using NodaTime;
+using NodaTime.Text;
+
+namespace BalanceBot.Storage;
+
+/// <summary>
+/// Broadcasts (<c>broadcasts</c>) and one outbox document per recipient (<c>outbox</c>, id <c>broadcast|user</c>),
+/// mapped by hand: field names and state names are persisted. Claims and creation are single transactions, begun
+/// and committed on one thread with no await in between (scheduling-storage.md §4.2).
+/// </summary>
+internal sealed class LiteDbBroadcastStore : IBroadcastStore
+{
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.ExtendedIso;
+
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _broadcasts;
+    private readonly ILiteCollection<BsonDocument> _outbox;
+
+    public LiteDbBroadcastStore(BalanceBotDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database.Database;
+        _broadcasts = _database.GetCollection("broadcasts");
+        _broadcasts.EnsureIndex("created");
+        _outbox = _database.GetCollection("outbox");
+        _outbox.EnsureIndex("state");
+        _outbox.EnsureIndex("broadcast");
+    }
+
+    public void Create(Broadcast broadcast, IReadOnlyList<OutboxEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(broadcast);
+        ArgumentNullException.ThrowIfNull(entries);
+        InTransaction(() =>
+        {
+            _broadcasts.Insert(ToDocument(broadcast));
+            _outbox.InsertBulk(entries.Select(ToDocument));
+            return 0;
+        });
+    }
+
+    public Broadcast? Find(string broadcastId) => _broadcasts.FindById(broadcastId) is { } document ? FromDocument(document) : null;
+
+    public IReadOnlyList<Broadcast> List(int limit) =>
+        [.. _broadcasts.Find(Query.All("created", Query.Descending), 0, limit).Select(FromDocument)];
+
+    public IReadOnlyDictionary<DeliveryState, int> CountByState(string broadcastId) =>
+        _outbox.Find(Query.EQ("broadcast", broadcastId))
+            .GroupBy(d => Enum.Parse<DeliveryState>(d["state"].AsString))
+            .ToDictionary(g => g.Key, g => g.Count());
+
+    public IReadOnlyList<OutboxEntry> ClaimDue(Instant now, int pageSize) => InTransaction(() =>
+    {
+        var due = _outbox.Find(Query.And(Query.EQ("state", nameof(DeliveryState.Queued)), Query.LTE("due", now.ToDateTimeUtc())), 0, pageSize).ToList();
+        var claimed = new List<OutboxEntry>(due.Count);
+        foreach (var document in due)
+        {
+            var entry = FromOutbox(document) with { State = DeliveryState.Sending };
+            _outbox.Update(ToDocument(entry));
+            claimed.Add(entry);
+        }
+
+        return claimed;
+    });
+
+    public void Update(OutboxEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        _outbox.Update(ToDocument(entry));
+    }
+
+    public int MarkInFlightUnknown() => InTransaction(() =>
+    {
+        var inFlight = _outbox.Find(Query.EQ("state", nameof(DeliveryState.Sending))).ToList();
+        foreach (var document in inFlight)
+        {
+            document["state"] = nameof(DeliveryState.Unknown);
+            _outbox.Update(document);
+        }
+
+        return inFlight.Count;
+    });
+
+    public bool CancelIfNotStarted(string broadcastId) => InTransaction(() =>
+    {
+        if (_broadcasts.FindById(broadcastId) is not { } broadcast)
+        {
+            return false;
+        }
+
+        var entries = _outbox.Find(Query.EQ("broadcast", broadcastId)).ToList();
+        if (entries.Any(e => e["state"].AsString is not (nameof(DeliveryState.Queued) or nameof(DeliveryState.Muted) or nameof(DeliveryState.Expired))))
+        {
+            return false;
+        }
+
+        broadcast["cancelled"] = true;
+        _broadcasts.Update(broadcast);
+        foreach (var entry in entries.Where(e => e["state"].AsString == nameof(DeliveryState.Queued)))
+        {
+            entry["state"] = nameof(DeliveryState.Cancelled);
+            _outbox.Update(entry);
+        }
+
+        return true;
+    });
+
+    private T InTransaction<T>(Func<T> work)
+    {
+        _database.BeginTrans();
+        try
+        {
+            var result = work();
+            _database.Commit();
+            return result;
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+    }
+
+    private static BsonDocument ToDocument(OutboxEntry entry) => new()
+    {
+        ["_id"] = entry.Id,
+        ["broadcast"] = entry.BroadcastId,
+        ["user"] = entry.UserKey,
+        ["state"] = entry.State.ToString(),
+        ["due"] = entry.DueUtc.ToDateTimeUtc(),
+        ["expires"] = entry.ExpiresUtc is { } expires ? expires.ToDateTimeUtc() : BsonValue.Null,
+        ["attempts"] = entry.Attempts,
+    };
+
+    private static OutboxEntry FromOutbox(BsonDocument document) => new()
+    {
+        BroadcastId = document["broadcast"].AsString,
+        UserKey = document["user"].AsString,
+        State = Enum.Parse<DeliveryState>(document["state"].AsString),
+        DueUtc = Instant.FromDateTimeUtc(document["due"].AsDateTime.ToUniversalTime()),
+        ExpiresUtc = document["expires"].IsNull ? null : Instant.FromDateTimeUtc(document["expires"].AsDateTime.ToUniversalTime()),
+        Attempts = document["attempts"].AsInt32,
+    };
+
+    private static BsonDocument ToDocument(Broadcast broadcast)
+    {
+        var timing = broadcast.Timing;
+        return new BsonDocument
+        {
+            ["_id"] = broadcast.Id,
+            ["text"] = broadcast.Text,
+            ["exercise"] = broadcast.ExerciseId,
+            ["audience"] = new BsonDocument
+            {
+                ["channel"] = broadcast.Audience.Channel,
+                ["tags"] = new BsonArray(broadcast.Audience.Tags.Select(t => new BsonValue(t))),
+                ["zones"] = new BsonArray(broadcast.Audience.TimeZones.Select(z => new BsonValue(z))),
+            },
+            ["timing"] = new BsonDocument
+            {
+                ["kind"] = timing.Kind.ToString(),
+                ["at"] = timing.AtUtc is { } at ? at.ToDateTimeUtc() : BsonValue.Null,
+                ["date"] = timing.Date is { } date ? DatePattern.Format(date) : BsonValue.Null,
+                ["time"] = timing.Time is { } time ? TimePattern.Format(time) : BsonValue.Null,
+                ["notAfter"] = timing.NotAfter is { } notAfter ? TimePattern.Format(notAfter) : BsonValue.Null,
+            },
+            ["createdBy"] = broadcast.CreatedBy,
+            ["created"] = broadcast.CreatedUtc.ToDateTimeUtc(),
+            ["cancelled"] = broadcast.Cancelled,
+        };
+    }
+
+    private static Broadcast FromDocument(BsonDocument document)
+    {
+        var audience = document["audience"].AsDocument;
+        var timing = document["timing"].AsDocument;
+        return new Broadcast
+        {
+            Id = document["_id"].AsString,
+            Text = document["text"].AsString,
+            ExerciseId = document["exercise"].IsNull ? null : document["exercise"].AsString,
+            Audience = new BroadcastAudience(
+                audience["channel"].IsNull ? null : audience["channel"].AsString,
+                [.. audience["tags"].AsArray.Select(t => t.AsString)],
+                [.. audience["zones"].AsArray.Select(z => z.AsString)]),
+            Timing = new BroadcastTiming(
+                Enum.Parse<BroadcastTimingKind>(timing["kind"].AsString),
+                timing["at"].IsNull ? null : Instant.FromDateTimeUtc(timing["at"].AsDateTime.ToUniversalTime()),
+                timing["date"].IsNull ? null : DatePattern.Parse(timing["date"].AsString).Value,
+                timing["time"].IsNull ? null : TimePattern.Parse(timing["time"].AsString).Value,
+                timing["notAfter"].IsNull ? null : TimePattern.Parse(timing["notAfter"].AsString).Value),
+            CreatedBy = document["createdBy"].AsString,
+            CreatedUtc = Instant.FromDateTimeUtc(document["created"].AsDateTime.ToUniversalTime()),
+            Cancelled = document["cancelled"].AsBoolean,
+        };
+    }
+}

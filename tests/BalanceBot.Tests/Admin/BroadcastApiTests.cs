@@ -1,0 +1,258 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using BalanceBot.Admin;
+using BalanceBot.Core.Broadcasts;
+using BalanceBot.Core.Users;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BalanceBot.Tests.Admin;
+
+/// <summary>
+/// The admin API and broadcast delivery (issue 7): keys checked against hashes, local-time delivery in each
+/// recipient's zone across DST, muted users never sent to, in-flight copies after a crash reported as unknown.
+/// </summary>
+public sealed class BroadcastApiTests : IAsyncLifetime
+{
+    private static readonly (string Key, string Sha256) AdminKey = AdminApiKeys.NewKey();
+    private static readonly string[] UnknownZones = ["Mars/Olympus"];
+
+    private BotServer _bot = null!;
+
+    public async Task InitializeAsync() =>
+        _bot = await BotServer.StartAsync(
+            new Dictionary<string, string?> { ["Admin:ApiKeySha256:0"] = AdminKey.Sha256 },
+            time: new FakeTimeProvider(new DateTimeOffset(2026, 3, 27, 9, 0, 0, TimeSpan.Zero)));
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Basic YWRtaW46YWRtaW4=")]
+    [InlineData("Bearer ")]
+    [InlineData("Bearer not-the-key")]
+    [InlineData("bearer {key}")]
+    [InlineData("Bearer {hash}")]
+    public async Task A_request_without_the_admin_key_gets_401_and_creates_nothing(string? authorization)
+    {
+        await SeedTeamsUserAsync("u1", "Europe/Berlin");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/broadcasts") { Content = JsonContent.Create(new { text = "Stand-up Friday" }) };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization.Replace("{key}", AdminKey.Key, StringComparison.Ordinal).Replace("{hash}", AdminKey.Sha256, StringComparison.Ordinal));
+        }
+
+        using var response = await _bot.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, _bot.Database.Database.GetCollection("broadcasts").Count());
+    }
+
+    [Fact]
+    public async Task Without_a_configured_key_hash_there_is_no_admin_API()
+    {
+        await using var bot = await BotServer.StartAsync();
+        using var response = await bot.Http.GetAsync(new Uri("/api/admin/broadcasts", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_local_time_broadcast_arrives_at_ten_in_each_recipients_own_zone_across_DST_and_not_after_noon()
+    {
+        // Monday 30 March 2026: Berlin has just moved to summer time (UTC+2), New York did on 8 March (UTC-4),
+        // Sydney is still on daylight time (UTC+11).
+        foreach (var (user, zone) in new[] { ("syd", "Australia/Sydney"), ("ber", "Europe/Berlin"), ("nyc", "America/New_York") })
+        {
+            await SeedTeamsUserAsync(user, zone);
+        }
+
+        var created = await CreateAsync(new { text = "Stand-up Monday: a 5-minute stretch", exerciseId = (string?)null, when = new { mode = "local", date = "2026-03-30", time = "10:00", notAfter = "12:00" } });
+        var id = created["id"]!.GetValue<string>();
+        Assert.Equal(3, created["recipients"]!.GetValue<int>());
+        Assert.Equal(
+            new Dictionary<string, DateTime>
+            {
+                ["msteams:29:syd"] = new(2026, 3, 29, 23, 0, 0, DateTimeKind.Utc),
+                ["msteams:29:ber"] = new(2026, 3, 30, 8, 0, 0, DateTimeKind.Utc),
+                ["msteams:29:nyc"] = new(2026, 3, 30, 14, 0, 0, DateTimeKind.Utc),
+            },
+            _bot.Database.Database.GetCollection("outbox").FindAll().ToDictionary(d => d["user"].AsString, d => d["due"].AsDateTime.ToUniversalTime()));
+
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 3, 29, 22, 59, 0, TimeSpan.Zero));
+        await DispatchAsync();
+        Assert.Empty(_bot.Connector.Drain());
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 3, 29, 23, 0, 30, TimeSpan.Zero));
+        await DispatchAsync();
+        var sydney = Assert.Single(_bot.Connector.Drain());
+        Assert.Equal("/v3/conversations/a%3Asyd/activities", sydney.RawTarget);
+        Assert.StartsWith("Stand-up Monday", sydney.Text, StringComparison.Ordinal);
+        Assert.Equal(["Mute these messages"], sydney.Buttons);
+
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 3, 30, 8, 0, 30, TimeSpan.Zero));
+        await DispatchAsync();
+        Assert.Equal("/v3/conversations/a%3Aber/activities", Assert.Single(_bot.Connector.Drain()).RawTarget);
+
+        // New York's noon passes before its 10:00 copy could go (say the app was down): it is not sent late.
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 3, 30, 16, 5, 0, TimeSpan.Zero));
+        await DispatchAsync();
+        Assert.Empty(_bot.Connector.Drain());
+
+        var status = await GetAsync($"/api/admin/broadcasts/{id}");
+        Assert.Equal(2, status["states"]!["sent"]!.GetValue<int>());
+        Assert.Equal(1, status["states"]!["expired"]!.GetValue<int>());
+        Assert.True(status["finished"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_user_who_muted_broadcasts_is_never_sent_one_and_unmuting_brings_them_back()
+    {
+        await SeedTeamsUserAsync("quiet", "Europe/Berlin");
+        await SeedTeamsUserAsync("keen", "Europe/Berlin");
+        await SayAsync("quiet", "mute broadcasts");
+
+        var first = await CreateAsync(new { text = "Hydration week starts today" });
+        await DispatchAsync();
+
+        var sent = _bot.Connector.Drain();
+        Assert.Equal("/v3/conversations/a%3Akeen/activities", Assert.Single(sent).RawTarget);
+        var status = await GetAsync($"/api/admin/broadcasts/{first["id"]!.GetValue<string>()}");
+        Assert.Equal(1, status["states"]!["muted"]!.GetValue<int>());
+
+        await SayAsync("quiet", "unmute broadcasts");
+        await CreateAsync(new { text = "Posture check at 15:00" });
+        await DispatchAsync();
+        Assert.Equal(2, _bot.Connector.Drain().Count);
+    }
+
+    [Fact]
+    public async Task After_a_crash_the_copies_in_flight_are_reported_unknown_and_the_rest_go_out_once()
+    {
+        foreach (var i in Enumerable.Range(1, 5))
+        {
+            await SeedTeamsUserAsync($"c{i}", "Europe/Berlin");
+        }
+
+        var id = (await CreateAsync(new { text = "Stretch break at 11:00" }))["id"]!.GetValue<string>();
+        var store = _bot.App.Services.GetRequiredService<IBroadcastStore>();
+
+        // What a kill -9 mid-send leaves: two copies marked "sending" on disk, never finished.
+        var inFlight = store.ClaimDue(NodaTime.Instant.FromDateTimeOffset(_bot.Time.GetUtcNow()), 2);
+        var dispatcher = _bot.App.Services.GetRequiredService<BroadcastDispatcher>();
+        Assert.Equal(2, dispatcher.RecoverAfterRestart());
+        await DispatchAsync();
+
+        var sent = _bot.Connector.Drain();
+        Assert.Equal(3, sent.Count);
+        Assert.Equal(3, sent.Select(a => a.RawTarget).Distinct().Count());
+        Assert.DoesNotContain(sent, a => inFlight.Any(e => a.RawTarget.Contains(e.UserKey["msteams:29:".Length..], StringComparison.Ordinal)));
+        var status = await GetAsync($"/api/admin/broadcasts/{id}");
+        Assert.Equal(2, status["states"]!["unknown"]!.GetValue<int>());
+        Assert.Equal(3, status["states"]!["sent"]!.GetValue<int>());
+
+        // Another run sends nothing more.
+        await DispatchAsync();
+        Assert.Empty(_bot.Connector.Drain());
+    }
+
+    [Fact]
+    public async Task A_broadcast_can_be_cancelled_before_it_starts_but_not_after()
+    {
+        await SeedTeamsUserAsync("u1", "Europe/Berlin");
+        var later = (await CreateAsync(new { text = "Friday walk", when = new { mode = "utc", at = "2026-03-27T15:00:00Z" } }))["id"]!.GetValue<string>();
+        var now = (await CreateAsync(new { text = "Now" }))["id"]!.GetValue<string>();
+        await DispatchAsync();
+
+        using var cancelLater = await SendAsync(HttpMethod.Delete, $"/api/admin/broadcasts/{later}");
+        using var cancelNow = await SendAsync(HttpMethod.Delete, $"/api/admin/broadcasts/{now}");
+        using var cancelMissing = await SendAsync(HttpMethod.Delete, "/api/admin/broadcasts/b000000000000");
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 3, 27, 15, 0, 30, TimeSpan.Zero));
+        _bot.Connector.Drain();
+        await DispatchAsync();
+
+        Assert.Equal(HttpStatusCode.NoContent, cancelLater.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, cancelNow.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, cancelMissing.StatusCode);
+        Assert.Empty(_bot.Connector.Drain());
+        Assert.Equal(1, (await GetAsync($"/api/admin/broadcasts/{later}"))["states"]!["cancelled"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_request_that_cannot_work_gets_400_naming_each_field()
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/api/admin/broadcasts", new
+        {
+            text = "",
+            exerciseId = "no-such-exercise",
+            audience = new { channel = "slack", timeZones = UnknownZones },
+            when = new { mode = "local", date = "30/03/2026", time = "10:00", notAfter = "09:00" },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Equal(["audience.channel", "audience.timeZones", "exerciseId", "text", "when.date", "when.notAfter"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_admin_action_is_audited_with_who_and_what_but_no_message_text()
+    {
+        await SeedTeamsUserAsync("u1", "Europe/Berlin");
+        var id = (await CreateAsync(new { text = "Secret-sounding campaign text" }))["id"]!.GetValue<string>();
+        await GetAsync($"/api/admin/broadcasts/{id}");
+
+        var audit = _bot.App.Services.GetRequiredService<BalanceBot.Storage.LiteDbAuditLog>().Recent(10);
+        Assert.Equal(["broadcast.status", "broadcast.create"], audit.Select(a => a.Action));
+        Assert.All(audit, a => Assert.Equal("api-key:" + AdminKey.Sha256[..8], a.Who));
+        Assert.All(audit, a => Assert.Equal(id, a.Target));
+        var stored = string.Join('\n', _bot.Database.Database.GetCollection("audit").FindAll().Select(d => LiteDB.JsonSerializer.Serialize(d)));
+        Assert.DoesNotContain("Secret-sounding", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(AdminKey.Key, stored, StringComparison.Ordinal);
+    }
+
+    /// <summary>A Teams user who has talked to the bot (so it has their address), in the given zone.</summary>
+    private async Task SeedTeamsUserAsync(string id, string zone)
+    {
+        await SayAsync(id, "hi");
+        var users = _bot.App.Services.GetRequiredService<IUserStore>();
+        var user = (await users.FindAsync("msteams:29:" + id, CancellationToken.None))!;
+        user.TimeZone = zone;
+        await users.SaveAsync(user, CancellationToken.None);
+        _bot.Connector.Drain();
+    }
+
+    private async Task SayAsync(string id, string text)
+    {
+        var activity = _bot.Message(text, Guid.NewGuid().ToString("N"));
+        activity["from"]!["id"] = "29:" + id;
+        activity["from"]!["aadObjectId"] = Guid.NewGuid().ToString();
+        activity["conversation"]!["id"] = "a:" + id;
+        using var response = await _bot.PostAsync(activity);
+        Assert.True(response.IsSuccessStatusCode);
+        _bot.Connector.Drain();
+    }
+
+    private Task<DispatchSummary> DispatchAsync() => _bot.DriveClockAsync(_bot.App.Services.GetRequiredService<BroadcastDispatcher>().RunOnceAsync(CancellationToken.None));
+
+    private async Task<JsonObject> CreateAsync(object body)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/api/admin/broadcasts", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private async Task<JsonObject> GetAsync(string path)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey.Key);
+        return await _bot.Http.SendAsync(request);
+    }
+}
