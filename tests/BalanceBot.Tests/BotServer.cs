@@ -61,6 +61,7 @@ internal sealed class BotServer : IAsyncDisposable
 
             // Tests drive the reminder sweep themselves, on the fake clock.
             ["Reminders:FirstSweepDelaySeconds"] = "86400",
+            ["Broadcasts:FirstDispatchDelaySeconds"] = "86400",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -24,7 +24,7 @@ public sealed partial class BroadcastDispatcher(
 {
     public const int PageSize = 200;
 
-    /// <summary>Copies in flight at once; each goes to a different user.</summary>
+    /// <summary>Copies in flight at once per channel; each goes to a different user.</summary>
     public const int SendConcurrency = 16;
 
     /// <summary>Sends per copy, counting the first, before it is reported as failed.</summary>
@@ -41,8 +41,10 @@ public sealed partial class BroadcastDispatcher(
         {
             var now = Instant.FromDateTimeOffset(time.GetUtcNow());
             var page = store.ClaimDue(now, PageSize);
-            await Parallel.ForEachAsync(
-                page,
+
+            // One lane per channel: copies held back by one platform's pacing must not keep the other's waiting.
+            await Task.WhenAll(page.GroupBy(e => Channel(e.UserKey)).Select(lane => Parallel.ForEachAsync(
+                lane,
                 new ParallelOptions { MaxDegreeOfParallelism = SendConcurrency, CancellationToken = cancellationToken },
                 async (entry, token) =>
                 {
@@ -50,7 +52,7 @@ public sealed partial class BroadcastDispatcher(
                     var outcome = await DeliverAsync(entry, broadcast, now, token).ConfigureAwait(false);
                     store.Update(outcome);
                     summary.Count(outcome.State);
-                }).ConfigureAwait(false);
+                }))).ConfigureAwait(false);
 
             if (page.Count < PageSize)
             {
@@ -58,6 +60,9 @@ public sealed partial class BroadcastDispatcher(
             }
         }
     }
+
+    /// <summary>The channel part of a channel-qualified key (<c>msteams</c> of <c>msteams:29:…</c>).</summary>
+    private static string Channel(string userKey) => userKey.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? userKey[..colon] : userKey;
 
     /// <summary>Called once at start-up, before the first run: what was in flight at a crash is unknown, not resent.</summary>
     public int RecoverAfterRestart()

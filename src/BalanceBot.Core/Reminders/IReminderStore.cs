@@ -11,6 +11,9 @@ public interface IReminderStore
 
     ValueTask DeleteAsync(string userKey, CancellationToken cancellationToken);
 
+    /// <summary>Every subscription, streamed (for aggregate statistics).</summary>
+    IEnumerable<ReminderSubscription> All();
+
     /// <summary>
     /// Claims up to <paramref name="pageSize"/> subscriptions due at or before <paramref name="now"/>: for each,
     /// <paramref name="advance"/> moves it on (a new <see cref="ReminderSubscription.NextDueUtc"/>) and says whether

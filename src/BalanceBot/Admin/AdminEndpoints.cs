@@ -53,6 +53,9 @@ internal static class AdminEndpoints
             false => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The broadcast has already started",
                 detail: "Copies have gone out, so it can no longer be cancelled as a whole."),
         });
+        admin.MapGet("/stats", (HttpContext http, int? weeks, StatsService stats) => Results.Ok(stats.Compute(weeks, Who(http))));
+        admin.MapGet("/stats.csv", (HttpContext http, int? weeks, StatsService stats) =>
+            Results.Text(StatsService.ToCsv(stats.Compute(weeks, Who(http)).Cells), "text/csv"));
         return endpoints;
     }
 

@@ -14,5 +14,8 @@ internal sealed class AdminOptions
     /// <summary>Zone used to place a local-time broadcast for users whose zone is unknown.</summary>
     public string DefaultTimeZone { get; set; } = "Europe/London";
 
+    /// <summary>Statistics cells about fewer people than this are suppressed; never below 5.</summary>
+    public int MinimumGroupSize { get; set; } = 10;
+
     public bool IsEnabled => ApiKeySha256.Count > 0;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using BalanceBot.Core.Statistics;
 using NodaTime;
 
 namespace BalanceBot.Admin;
@@ -17,6 +18,11 @@ internal sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.DefaultTimeZone) is null)
         {
             failures.Add($"Admin:DefaultTimeZone must be an IANA time zone such as Europe/London, not '{options.DefaultTimeZone}'.");
+        }
+
+        if (options.MinimumGroupSize < ParticipationStats.LowestMinimumGroupSize)
+        {
+            failures.Add($"Admin:MinimumGroupSize must be at least {ParticipationStats.LowestMinimumGroupSize}: smaller groups would single people out.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -12,6 +12,7 @@ internal static class AdminSetup
         builder.Services.AddSingleton<AdminApiKeys>();
         builder.Services.AddSingleton<LiteDbAuditLog>();
         builder.Services.AddSingleton<BroadcastService>();
+        builder.Services.AddSingleton<StatsService>();
         return builder;
     }
 }

@@ -18,6 +18,7 @@ internal static class SchedulingSetup
         var sweepEvery = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Reminders:SweepIntervalSeconds", 30), 1, 3600));
         var firstSweepAfter = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Reminders:FirstSweepDelaySeconds", 1), 0, 86400));
         var dispatchEvery = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Broadcasts:DispatchIntervalSeconds", 5), 1, 3600));
+        var firstDispatchAfter = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Broadcasts:FirstDispatchDelaySeconds", 1), 0, 86400));
         builder.Services.AddHostedService<BroadcastRecoveryAtStart>();
         builder.Services.AddQuartz(quartz =>
         {
@@ -44,7 +45,7 @@ internal static class SchedulingSetup
             quartz.ScheduleJob<BroadcastDispatchJob>(
                 trigger => trigger
                     .WithIdentity(BroadcastDispatchJob.TriggerKey)
-                    .StartAt(TimeProvider.System.GetUtcNow() + firstSweepAfter)
+                    .StartAt(TimeProvider.System.GetUtcNow() + firstDispatchAfter)
                     .WithSimpleSchedule(schedule => schedule.WithInterval(dispatchEvery).RepeatForever()),
                 job => job.WithIdentity(BroadcastDispatchJob.Key));
         });

@@ -37,6 +37,8 @@ internal sealed class LiteDbReminderStore : IReminderStore
         return ValueTask.CompletedTask;
     }
 
+    public IEnumerable<ReminderSubscription> All() => _collection.FindAll().Select(FromDocument);
+
     public ValueTask DeleteAsync(string userKey, CancellationToken cancellationToken)
     {
         _collection.Delete(userKey);

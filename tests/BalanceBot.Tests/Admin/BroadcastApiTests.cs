@@ -211,6 +211,29 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         Assert.DoesNotContain(AdminKey.Key, stored, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Statistics_come_as_suppressed_aggregates_in_JSON_and_CSV_and_reading_them_is_audited()
+    {
+        foreach (var i in Enumerable.Range(1, 3))
+        {
+            await SeedTeamsUserAsync($"s{i}", "Europe/Berlin");
+        }
+
+        var report = await GetAsync("/api/admin/stats?weeks=2");
+        using var csv = await SendAsync(HttpMethod.Get, "/api/admin/stats.csv?weeks=2");
+        var text = await csv.Content.ReadAsStringAsync();
+
+        Assert.Equal(10, report["minimumGroupSize"]!.GetValue<int>());
+        var optedIn = report["cells"]!.AsArray().Single(c => c!["measure"]!.GetValue<string>() == "opted_in_users")!;
+        Assert.True(optedIn["suppressed"]!.GetValue<bool>());
+        Assert.Null(optedIn["people"]);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("week,tag,measure,people,value,suppressed\n", text, StringComparison.Ordinal);
+        Assert.Contains(",\"all\",opted_in_users,,,true", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("msteams:", text, StringComparison.Ordinal);
+        Assert.Equal(2, _bot.App.Services.GetRequiredService<BalanceBot.Storage.LiteDbAuditLog>().Recent(10).Count(a => a.Action == "stats.read"));
+    }
+
     /// <summary>A Teams user who has talked to the bot (so it has their address), in the given zone.</summary>
     private async Task SeedTeamsUserAsync(string id, string zone)
     {

@@ -1,0 +1,121 @@
+using System.Globalization;
+using BalanceBot.Core.Broadcasts;
+using BalanceBot.Core.Checkup;
+using BalanceBot.Core.Reminders;
+using BalanceBot.Core.Users;
+using NodaTime;
+using NodaTime.Calendars;
+
+namespace BalanceBot.Core.Statistics;
+
+/// <summary>
+/// One published number: for an ISO week and a tag (or <c>all</c>), a measure over <see cref="People"/> people.
+/// Both are null when the cell is suppressed.
+/// </summary>
+public sealed record StatsCell(string Week, string Tag, string Measure, int? People, double? Value, bool Suppressed);
+
+/// <summary>
+/// The wellness team's view (issue 7): per week and per tag, who takes part and how, as aggregates only. A cell about
+/// fewer than the minimum group of people is suppressed, and so is a cell whose difference from an overlapping,
+/// larger cell would single out fewer than that many people (the differencing attack). No per-user row ever leaves.
+/// </summary>
+public static class ParticipationStats
+{
+    public const string AllTag = "all";
+
+    /// <summary>The smallest minimum group size a deployment may set.</summary>
+    public const int LowestMinimumGroupSize = 5;
+
+    public static IReadOnlyList<StatsCell> Compute(
+        IEnumerable<UserRecord> users, IEnumerable<ReminderSubscription> reminders, LocalDate today, int weeks, int minimumGroupSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimumGroupSize, LowestMinimumGroupSize);
+        var people = users.Where(u => u.Address is not null).ToDictionary(u => u.Key, StringComparer.Ordinal);
+        var subscriptions = reminders.Where(r => people.ContainsKey(r.UserKey)).ToDictionary(r => r.UserKey, StringComparer.Ordinal);
+        var cells = new List<(string Week, string Tag, string Measure, HashSet<string> Who, double Value)>();
+        var firstMonday = today.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday)).PlusWeeks(1 - weeks);
+        for (var monday = firstMonday; monday <= today; monday = monday.PlusWeeks(1))
+        {
+            var week = WeekName(monday);
+            var sunday = monday.PlusDays(6);
+            foreach (var (tag, members) in Groups(people.Values))
+            {
+                if (monday.PlusWeeks(1) > today)
+                {
+                    // Who is opted in is known now, not historically: reported for the current week only.
+                    var optedIn = members.Where(u => !BroadcastPlanner.IsMuted(u)).Select(u => u.Key).ToHashSet(StringComparer.Ordinal);
+                    cells.Add((week, tag, "opted_in_users", optedIn, optedIn.Count));
+                }
+
+                var tallies = members
+                    .Select(u => (u.Key, Days: subscriptions.TryGetValue(u.Key, out var s) ? s.Tally.Where(t => t.Key >= monday && t.Key <= sunday).Select(t => t.Value).ToList() : []))
+                    .Where(t => t.Days.Count > 0)
+                    .ToList();
+                var active = tallies.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+                var done = tallies.Sum(t => t.Days.Sum(d => d.Done));
+                var answered = done + tallies.Sum(t => t.Days.Sum(d => d.Skipped));
+                cells.Add((week, tag, "reminder_users", active, active.Count));
+                cells.Add((week, tag, "prompts_answered", active, answered));
+                cells.Add((week, tag, "done_rate", active, answered == 0 ? 0 : Math.Round((double)done / answered, 3)));
+
+                foreach (var kept in members
+                    .SelectMany(u => u.CheckupHistory.Where(c => LocalDate.FromDateOnly(c.Date) >= monday && LocalDate.FromDateOnly(c.Date) <= sunday).Select(c => (u.Key, Cell: $"kept_checkups:{c.Area}:{TriageLevels.Name(c.Level)}")))
+                    .GroupBy(c => c.Cell, StringComparer.Ordinal))
+                {
+                    cells.Add((week, tag, kept.Key, kept.Select(k => k.Key).ToHashSet(StringComparer.Ordinal), kept.Count()));
+                }
+            }
+        }
+
+        return Suppress(cells, minimumGroupSize);
+    }
+
+    /// <summary>The ISO week a Monday starts, as <c>2026-W14</c>.</summary>
+    public static string WeekName(LocalDate monday) => string.Create(CultureInfo.InvariantCulture,
+        $"{WeekYearRules.Iso.GetWeekYear(monday)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(monday):00}");
+
+    private static IEnumerable<(string Tag, List<UserRecord> Members)> Groups(IEnumerable<UserRecord> users)
+    {
+        var all = users.ToList();
+        yield return (AllTag, all);
+        foreach (var tag in all.SelectMany(Tags).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal))
+        {
+            yield return (tag, all.Where(u => Tags(u).Contains(tag, StringComparer.OrdinalIgnoreCase)).ToList());
+        }
+    }
+
+    private static IEnumerable<string> Tags(UserRecord user) =>
+        (user.Preferences.GetValueOrDefault(PreferenceNames.Tags) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => t.ToLowerInvariant());
+
+    private static List<StatsCell> Suppress(List<(string Week, string Tag, string Measure, HashSet<string> Who, double Value)> cells, int minimum)
+    {
+        var hidden = new bool[cells.Count];
+        for (var i = 0; i < cells.Count; i++)
+        {
+            hidden[i] = cells[i].Who.Count < minimum;
+        }
+
+        // Differencing: two published cells of one week and measure, one inside the other, must not differ by a
+        // handful of people, or subtracting them describes that handful. The smaller cell is hidden.
+        foreach (var group in Enumerable.Range(0, cells.Count).GroupBy(i => (cells[i].Week, cells[i].Measure)))
+        {
+            var members = group.ToList();
+            foreach (var small in members)
+            {
+                foreach (var large in members.Where(l => l != small && !hidden[l]))
+                {
+                    var difference = cells[large].Who.Count - cells[small].Who.Count;
+                    if (difference is > 0 && difference < minimum && cells[small].Who.IsSubsetOf(cells[large].Who))
+                    {
+                        hidden[small] = true;
+                    }
+                }
+            }
+        }
+
+        return [.. cells.Select((c, i) => hidden[i]
+            ? new StatsCell(c.Week, c.Tag, c.Measure, null, null, Suppressed: true)
+            : new StatsCell(c.Week, c.Tag, c.Measure, c.Who.Count, c.Value, Suppressed: false))];
+    }
+}
