@@ -22,6 +22,11 @@ public sealed record Broadcast
     public required Instant CreatedUtc { get; init; }
 
     public bool Cancelled { get; init; }
+
+    /// <summary>Set when the broadcast is one day of a campaign; a user who left the campaign gets no more of it.</summary>
+    public string? CampaignId { get; init; }
+
+    public string? CampaignName { get; init; }
 }
 
 /// <summary>Who gets a broadcast: everyone with a reachable address, narrowed by channel, tags and time zones.</summary>

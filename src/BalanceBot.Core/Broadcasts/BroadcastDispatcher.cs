@@ -33,6 +33,9 @@ public sealed partial class BroadcastDispatcher(
     /// <summary>The choice under every broadcast: one click and no more of them.</summary>
     public const string MuteChoiceId = "broadcast_mute";
 
+    /// <summary>Under a campaign's messages, followed by the campaign id: leaves that campaign only.</summary>
+    public const string LeaveCampaignChoicePrefix = "campaign_leave:";
+
     public async Task<DispatchSummary> RunOnceAsync(CancellationToken cancellationToken)
     {
         var summary = new DispatchSummary();
@@ -87,7 +90,10 @@ public sealed partial class BroadcastDispatcher(
             text += "\n\n" + Placeholders.Fill(Exercises.ExerciseText.Render(exercise, catalog.Exercises), name => name == "emergency_number" ? contacts.Emergency : null);
         }
 
-        return new Reply(text, [new ReplyChoice(MuteChoiceId, "Mute these messages")], ExpectsInput: false);
+        IReadOnlyList<ReplyChoice> choices = broadcast.CampaignId is { } campaign
+            ? [new ReplyChoice(LeaveCampaignChoicePrefix + campaign, "Leave this campaign"), new ReplyChoice(MuteChoiceId, "Mute all wellness messages")]
+            : [new ReplyChoice(MuteChoiceId, "Mute these messages")];
+        return new Reply(text, choices, ExpectsInput: false);
     }
 
     private async Task<OutboxEntry> DeliverAsync(OutboxEntry entry, Broadcast? broadcast, Instant now, CancellationToken cancellationToken)
@@ -112,6 +118,11 @@ public sealed partial class BroadcastDispatcher(
         if (BroadcastPlanner.IsMuted(user))
         {
             return entry with { State = DeliveryState.Muted };
+        }
+
+        if (BroadcastPlanner.HasLeft(user, broadcast.CampaignId))
+        {
+            return entry with { State = DeliveryState.Left };
         }
 
         var attempts = entry.Attempts + 1;

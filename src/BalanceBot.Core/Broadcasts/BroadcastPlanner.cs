@@ -21,6 +21,7 @@ public static class BroadcastPlanner
             var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZoneIds.Canonicalize(user.TimeZone) ?? defaultTimeZone) ?? DateTimeZone.Utc;
             var (due, expires) = When(broadcast.Timing, zone, now);
             var state = IsMuted(user) ? DeliveryState.Muted
+                : HasLeft(user, broadcast.CampaignId) ? DeliveryState.Left
                 : expires is { } last && last <= now ? DeliveryState.Expired
                 : DeliveryState.Queued;
             entries.Add(new OutboxEntry { BroadcastId = broadcast.Id, UserKey = user.Key, State = state, DueUtc = due, ExpiresUtc = expires });
@@ -33,6 +34,14 @@ public static class BroadcastPlanner
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.Preferences.GetValueOrDefault(PreferenceNames.Broadcasts) == PreferenceNames.Muted;
+    }
+
+    /// <summary>True when the broadcast is part of a campaign the user left.</summary>
+    public static bool HasLeft(UserRecord user, string? campaignId)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return campaignId is not null
+            && (user.Preferences.GetValueOrDefault(PreferenceNames.CampaignsLeft) ?? "").Split(',').Contains(campaignId, StringComparer.Ordinal);
     }
 
     /// <summary>Everyone the bot can reach proactively, narrowed by channel, tags and zones.</summary>

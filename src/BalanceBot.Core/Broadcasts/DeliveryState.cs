@@ -20,6 +20,9 @@ public enum DeliveryState
     /// <summary>The user muted broadcasts: never sent.</summary>
     Muted,
 
+    /// <summary>The user left the campaign this broadcast belongs to: never sent.</summary>
+    Left,
+
     /// <summary>Its "not after" time passed before it could go out.</summary>
     Expired,
 

@@ -142,6 +142,12 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             return;
         }
 
+        if (turn.ChoiceId is { } choice && choice.StartsWith(BroadcastDispatcher.LeaveCampaignChoicePrefix, StringComparison.Ordinal))
+        {
+            LeaveCampaign(choice[BroadcastDispatcher.LeaveCampaignChoicePrefix.Length..]);
+            return;
+        }
+
         // Reminder commands work anywhere; "done" and "skip" only outside a dialog, where they can only mean the prompt.
         if ((ReminderCommand.FromChoiceId(turn.ChoiceId) ?? ReminderCommand.Parse(normalized, dialogActive: state.Active is not null)) is { } reminderCommand)
         {
@@ -223,6 +229,19 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         _replies.Add(Reply.Say(muted
             ? "Done: no more wellness-team broadcasts. Your own reminders are not affected. Type \"unmute broadcasts\" to have them back."
             : "Wellness-team broadcasts are back on. Type \"mute broadcasts\" to stop them again."));
+    }
+
+    private void LeaveCampaign(string campaignId)
+    {
+        var left = (user.Preferences.GetValueOrDefault(PreferenceNames.CampaignsLeft) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (!left.Contains(campaignId, StringComparer.Ordinal) && campaignId.Length is > 0 and <= 40 && !campaignId.Contains(',', StringComparison.Ordinal))
+        {
+            // Only the most recent campaigns are remembered; old ones have ended anyway.
+            user.Preferences[PreferenceNames.CampaignsLeft] = string.Join(',', left.Append(campaignId).TakeLast(20));
+            UserChanged = true;
+        }
+
+        _replies.Add(Reply.Say("Done: you've left this campaign and won't get the rest of it. Other wellness messages still come; \"mute broadcasts\" stops those too."));
     }
 
     private bool AsksForSomething(string normalized) =>

@@ -18,7 +18,10 @@ public static class PreferenceNames
 
     public const string Muted = "muted";
 
-    public static IReadOnlyList<string> All { get; } = [PreferredName, WorkdayStart, BreaksPerDay, Country, Tags, Broadcasts];
+    /// <summary>Ids of wellness campaigns the user left, comma-separated.</summary>
+    public const string CampaignsLeft = "campaigns_left";
+
+    public static IReadOnlyList<string> All { get; } = [PreferredName, WorkdayStart, BreaksPerDay, Country, Tags, Broadcasts, CampaignsLeft];
 
     /// <summary>How each preference is described to the user when they ask what is stored.</summary>
     public static string Describe(string name) => name switch
@@ -29,6 +32,7 @@ public static class PreferenceNames
         Country => "your country, for emergency and crisis numbers",
         Tags => "the teams or sites you belong to, for wellness-team messages",
         Broadcasts => "that you muted wellness-team broadcasts",
+        CampaignsLeft => "the wellness campaigns you left",
         _ => name,
     };
 }

@@ -43,6 +43,13 @@ internal static class AdminEndpoints
                 ? Results.ValidationProblem(problems, title: "The broadcast cannot be sent as asked")
                 : Results.Created($"/api/admin/broadcasts/{created.Id}", created);
         });
+        admin.MapPost("/campaigns", (HttpContext http, CampaignRequest request, BroadcastService broadcasts) =>
+        {
+            var (created, problems) = broadcasts.CreateCampaign(request, Who(http));
+            return created is null
+                ? Results.ValidationProblem(problems, title: "The campaign cannot be scheduled as asked")
+                : Results.Created($"/api/admin/broadcasts?campaign={created.CampaignId}", created);
+        });
         admin.MapGet("/broadcasts", (HttpContext http, BroadcastService broadcasts) => Results.Ok(broadcasts.List(Who(http))));
         admin.MapGet("/broadcasts/{id}", (HttpContext http, string id, BroadcastService broadcasts) =>
             broadcasts.Find(id, Who(http)) is { } status ? Results.Ok(status) : Results.NotFound());

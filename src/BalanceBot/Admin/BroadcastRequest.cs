@@ -14,4 +14,12 @@ internal sealed record WhenRequest(string? Mode, DateTimeOffset? At, string? Dat
 /// <summary>A broadcast and how far its delivery has got.</summary>
 internal sealed record BroadcastStatus(
     string Id, string Text, string? ExerciseId, string CreatedBy, DateTimeOffset CreatedUtc, bool Cancelled, string When,
-    int Recipients, IReadOnlyDictionary<string, int> States, bool Finished);
+    int Recipients, IReadOnlyDictionary<string, int> States, bool Finished, string? CampaignId);
+
+/// <summary>
+/// <c>POST /api/admin/campaigns</c>: one message a day, on consecutive working days (Monday to Friday) from
+/// <c>startDate</c>, at <c>time</c> in each recipient's zone, not after <c>notAfter</c>.
+/// </summary>
+internal sealed record CampaignRequest(string? Name, List<string>? Messages, AudienceRequest? Audience, string? StartDate, string? Time, string? NotAfter);
+
+internal sealed record CampaignCreated(string CampaignId, string Name, IReadOnlyList<BroadcastStatus> Days);

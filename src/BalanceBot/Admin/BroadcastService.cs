@@ -27,11 +27,81 @@ internal sealed class BroadcastService(
     private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
     private static readonly LocalTimePattern TimeInput = LocalTimePattern.CreateWithInvariantCulture("H:mm");
 
-    /// <returns>The broadcast's status, or the problems with the request by field.</returns>
-    public (BroadcastStatus? Created, Dictionary<string, string[]> Problems) Create(BroadcastRequest request, string who)
+    public const int MaxCampaignDays = 30;
+
+    /// <summary>One broadcast per working day; nothing is created unless every day is valid.</summary>
+    public (CampaignCreated? Created, Dictionary<string, string[]> Problems) CreateCampaign(CampaignRequest request, string who)
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 80)
+        {
+            problems["name"] = ["Name the campaign: 1 to 80 characters."];
+        }
+
+        var messages = request.Messages ?? [];
+        if (messages.Count is 0 or > MaxCampaignDays)
+        {
+            problems["messages"] = [$"Give one message per day: 1 to {MaxCampaignDays}."];
+        }
+
+        var start = LocalDatePattern.Iso.Parse(request.StartDate ?? "");
+        if (!start.Success)
+        {
+            problems["startDate"] = ["Give the first day, for example 2026-03-30."];
+        }
+
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var campaignId = "c" + RandomNumberGenerator.GetHexString(10, lowercase: true);
+        var day = start.Value;
+        var plans = new List<(BroadcastRequest Request, LocalDate Day)>();
+        foreach (var text in messages)
+        {
+            while (day.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+            {
+                day = day.PlusDays(1);
+            }
+
+            plans.Add((new BroadcastRequest(text, null, request.Audience, new WhenRequest("local", null, LocalDatePattern.Iso.Format(day), request.Time, request.NotAfter)), day));
+            day = day.PlusDays(1);
+        }
+
+        // Validate every day before creating any: a campaign is all or nothing.
+        foreach (var (plan, index) in plans.Select((p, i) => (p, i)))
+        {
+            Validate(plan.Request, problems, prefix: $"messages[{index}].");
+        }
+
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var days = plans.Select(p => Create(p.Request, who, campaignId, name).Created!).ToList();
+        audit.Record(who, "campaign.create", campaignId);
+        return (new CampaignCreated(campaignId, name, days), problems);
+    }
+
+    /// <returns>The broadcast's status, or the problems with the request by field.</returns>
+    public (BroadcastStatus? Created, Dictionary<string, string[]> Problems) Create(BroadcastRequest request, string who) => Create(request, who, null, null);
+
+    private void Validate(BroadcastRequest request, Dictionary<string, string[]> problems, string prefix)
+    {
+        var found = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Parse(request, found);
+        foreach (var (field, messages) in found)
+        {
+            problems[prefix + field] = messages;
+        }
+    }
+
+    private (string Text, BroadcastAudience? Audience, BroadcastTiming? Timing) Parse(BroadcastRequest request, Dictionary<string, string[]> problems)
+    {
         var text = request.Text?.Trim() ?? "";
         if (text.Length is 0 or > MaxTextLength)
         {
@@ -43,8 +113,14 @@ internal sealed class BroadcastService(
             problems["exerciseId"] = [$"No exercise '{exerciseId}' in the library; leave it out or use an id from dialogs/exercises."];
         }
 
-        var audience = Audience(request.Audience, problems);
-        var timing = Timing(request.When, problems);
+        return (text, Audience(request.Audience, problems), Timing(request.When, problems));
+    }
+
+    private (BroadcastStatus? Created, Dictionary<string, string[]> Problems) Create(BroadcastRequest request, string who, string? campaignId, string? campaignName)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var (text, audience, timing) = Parse(request, problems);
         if (problems.Count > 0)
         {
             return (null, problems);
@@ -60,6 +136,8 @@ internal sealed class BroadcastService(
             Timing = timing!,
             CreatedBy = who,
             CreatedUtc = now,
+            CampaignId = campaignId,
+            CampaignName = campaignName,
         };
         var entries = BroadcastPlanner.Plan(broadcast, users.All(), now, options.Value.DefaultTimeZone);
         store.Create(broadcast, entries);
@@ -99,7 +177,8 @@ internal sealed class BroadcastService(
             broadcast.Id, broadcast.Text, broadcast.ExerciseId, broadcast.CreatedBy, broadcast.CreatedUtc.ToDateTimeOffset(), broadcast.Cancelled,
             Describe(broadcast.Timing), counts.Values.Sum(),
             counts.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c => c.Value),
-            !counts.Keys.Any(Open.Contains));
+            !counts.Keys.Any(Open.Contains),
+            broadcast.CampaignId);
     }
 
     private static string Describe(BroadcastTiming timing) => timing.Kind switch

@@ -171,6 +171,8 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
             ["createdBy"] = broadcast.CreatedBy,
             ["created"] = broadcast.CreatedUtc.ToDateTimeUtc(),
             ["cancelled"] = broadcast.Cancelled,
+            ["campaign"] = broadcast.CampaignId,
+            ["campaignName"] = broadcast.CampaignName,
         };
     }
 
@@ -196,6 +198,8 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
             CreatedBy = document["createdBy"].AsString,
             CreatedUtc = Instant.FromDateTimeUtc(document["created"].AsDateTime.ToUniversalTime()),
             Cancelled = document["cancelled"].AsBoolean,
+            CampaignId = document.TryGetValue("campaign", out var campaign) && campaign.IsString ? campaign.AsString : null,
+            CampaignName = document.TryGetValue("campaignName", out var name) && name.IsString ? name.AsString : null,
         };
     }
 }

@@ -17,6 +17,7 @@ public sealed class BroadcastApiTests : IAsyncLifetime
 {
     private static readonly (string Key, string Sha256) AdminKey = AdminApiKeys.NewKey();
     private static readonly string[] UnknownZones = ["Mars/Olympus"];
+    private static readonly string[] PostureWeek = ["Day 1: shoulders back", "Day 2: screen at eye level", "Day 3: feet flat"];
 
     private BotServer _bot = null!;
 
@@ -209,6 +210,53 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         var stored = string.Join('\n', _bot.Database.Database.GetCollection("audit").FindAll().Select(d => LiteDB.JsonSerializer.Serialize(d)));
         Assert.DoesNotContain("Secret-sounding", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(AdminKey.Key, stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_campaign_sends_one_message_a_working_day_and_one_click_leaves_it()
+    {
+        await SeedTeamsUserAsync("stays", "Europe/Berlin");
+        await SeedTeamsUserAsync("leaves", "Europe/Berlin");
+
+        using var response = await SendAsync(HttpMethod.Post, "/api/admin/campaigns", new
+        {
+            name = "Posture week",
+            messages = PostureWeek,
+            startDate = "2026-03-27",
+            time = "10:00",
+            notAfter = "12:00",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var campaign = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(["on 2026-03-27 at 10:00 in each recipient's time zone, not after 12:00", "on 2026-03-30 at 10:00 in each recipient's time zone, not after 12:00", "on 2026-03-31 at 10:00 in each recipient's time zone, not after 12:00"],
+            campaign["days"]!.AsArray().Select(d => d!["when"]!.GetValue<string>()));
+
+        _bot.Time.SetUtcNow(new DateTimeOffset(2026, 3, 27, 9, 0, 30, TimeSpan.Zero)); // 10:00 in Berlin (winter time)
+        await DispatchAsync();
+        var friday = _bot.Connector.Drain();
+        Assert.Equal(2, friday.Count);
+        Assert.Equal(["Leave this campaign", "Mute all wellness messages"], friday[0].Buttons);
+
+        var leave = _bot.Message("", Guid.NewGuid().ToString("N"));
+        leave.Remove("text");
+        leave["from"]!["id"] = "29:leaves";
+        leave["conversation"]!["id"] = "a:leaves";
+        leave["value"] = new JsonObject { ["choiceId"] = "campaign_leave:" + campaign["campaignId"]!.GetValue<string>() };
+        using (var left = await _bot.PostAsync(leave))
+        {
+            Assert.True(left.IsSuccessStatusCode);
+        }
+
+        Assert.Contains("left this campaign", Assert.Single(_bot.Connector.Drain()).Text, StringComparison.Ordinal);
+        foreach (var day in new[] { new DateTimeOffset(2026, 3, 30, 8, 0, 30, TimeSpan.Zero), new DateTimeOffset(2026, 3, 31, 8, 0, 30, TimeSpan.Zero) })
+        {
+            _bot.Time.SetUtcNow(day); // 10:00 in Berlin (summer time)
+            await DispatchAsync();
+            Assert.Equal("/v3/conversations/a%3Astays/activities", Assert.Single(_bot.Connector.Drain()).RawTarget);
+        }
+
+        var last = await GetAsync($"/api/admin/broadcasts/{campaign["days"]![2]!["id"]!.GetValue<string>()}");
+        Assert.Equal((1, 1), (last["states"]!["sent"]!.GetValue<int>(), last["states"]!["left"]!.GetValue<int>()));
     }
 
     [Fact]
