@@ -32,7 +32,8 @@ internal static class BroadcastBenchmark
     private const int TeamsPerSecond = 30;
     private const int DiscordPerSecond = 50;
 
-    public static async Task<int> RunAsync(int recipients)
+    /// <param name="only">"teams" or "discord" to send to one platform only (to see each lane alone), else both.</param>
+    public static async Task<int> RunAsync(int recipients, string? only = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "balancebot-bench", Guid.NewGuid().ToString("N"));
         var teams = new TeamsTenantFake();
@@ -41,7 +42,7 @@ internal static class BroadcastBenchmark
         discord.BucketLimit = 1000; // Per-route buckets are not the subject here; the global limit is.
         discord.GlobalLimit = DiscordPerSecond;
 
-        var teamsCount = recipients / 2;
+        var teamsCount = only switch { "teams" => recipients, "discord" => 0, _ => recipients / 2 };
         var discordCount = recipients - teamsCount;
         var dbPath = Path.Combine(folder, "bench.db");
         Seed(dbPath, teamsUrl, teamsCount, discordCount);
@@ -74,10 +75,13 @@ internal static class BroadcastBenchmark
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         JsonObject status;
+        TimeSpan? teamsDone = null, discordDone = null;
         do
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500));
             peak = Math.Max(peak, Process.GetCurrentProcess().WorkingSet64);
+            teamsDone ??= teams.Received.Count >= teamsCount ? clock.Elapsed : null;
+            discordDone ??= discord.Messages.Count >= discordCount ? clock.Elapsed : null;
             status = (await http.GetFromJsonAsync<JsonObject>($"/api/admin/broadcasts/{id}"))!;
         }
         while (!status["finished"]!.GetValue<bool>());
@@ -87,7 +91,7 @@ internal static class BroadcastBenchmark
         var teamsDuplicates = teams.Received.Values.Count(n => n > 1);
         var discordChannels = discord.MessageChannels.GroupBy(c => c).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"finished in {clock.Elapsed.TotalSeconds:F1} s = {clock.Elapsed.TotalSeconds / minimum:F2} x the minimum; states {status["states"]!.ToJsonString()}"));
+            $"finished in {clock.Elapsed.TotalSeconds:F1} s = {clock.Elapsed.TotalSeconds / minimum:F2} x the minimum (Teams done after {teamsDone?.TotalSeconds:F1} s, Discord after {discordDone?.TotalSeconds:F1} s); states {status["states"]!.ToJsonString()}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Teams fake: {teamsReceived:N0} activities to {teams.Received.Count:N0} conversations, {teamsDuplicates} duplicated, {teams.Refused:N0} refused with 429"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -15,9 +15,9 @@ if (args is ["--reminders", var count, ..] && int.TryParse(count, NumberStyles.N
     return await ReminderScaleBenchmark.RunAsync(users, args is [_, _, "--keep", var keep] ? keep : null);
 }
 
-if (args is ["--broadcast", var recipientCount] && int.TryParse(recipientCount, NumberStyles.None, CultureInfo.InvariantCulture, out var recipients) && recipients > 1)
+if (args is ["--broadcast", var recipientCount, ..] && int.TryParse(recipientCount, NumberStyles.None, CultureInfo.InvariantCulture, out var recipients) && recipients > 1)
 {
-    return await BroadcastBenchmark.RunAsync(recipients);
+    return await BroadcastBenchmark.RunAsync(recipients, args is [_, _, "--only", var platform] ? platform : null);
 }
 
 if (BenchmarkOptions.Parse(args) is not { } options)

@@ -24,6 +24,9 @@ internal sealed class FakeConnector : IAsyncDisposable
     /// <summary>The base URL to put in an activity's <c>serviceUrl</c>.</summary>
     public string ServiceUrl { get; private set; } = string.Empty;
 
+    /// <summary>How long each send takes to answer, as a slow connector would; the attempt is recorded first.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>The status the next sends are answered with (200 by default).</summary>
     public HttpStatusCode Answer { get; set; } = HttpStatusCode.OK;
 
@@ -57,6 +60,16 @@ internal sealed class FakeConnector : IAsyncDisposable
             }
 
             connector.Attempts.Enqueue((target, System.Diagnostics.Stopwatch.GetTimestamp()));
+            if (connector.Delay > TimeSpan.Zero)
+            {
+                // A send cut off by the bot dying never completes, like a lost response on a real network.
+                await Task.Delay(connector.Delay, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (http.RequestAborted.IsCancellationRequested)
+                {
+                    return Results.StatusCode(499);
+                }
+            }
+
             if (connector.Script.TryDequeue(out var scripted))
             {
                 if (scripted.Hang)

@@ -9,8 +9,8 @@ using NodaTime;
 namespace BalanceBot.Core.Broadcasts;
 
 /// <summary>
-/// Sends the outbox (DESIGN §5): claims due entries a page at a time, each marked "sending" on disk before it goes,
-/// and records what happened. A failed send is retried with growing pauses; muted, unreachable, cancelled and
+/// Sends the outbox (DESIGN §5): takes due entries a page at a time, marks each batch "sending" on disk just before
+/// it goes, and records what happened. A failed send is retried with growing pauses; muted, unreachable, cancelled and
 /// expired copies are never sent. Pacing under each platform's limits belongs to the channel senders.
 /// </summary>
 public sealed partial class BroadcastDispatcher(
@@ -24,7 +24,7 @@ public sealed partial class BroadcastDispatcher(
 {
     public const int PageSize = 200;
 
-    /// <summary>Copies in flight at once per channel; each goes to a different user.</summary>
+    /// <summary>Copies in flight at once per channel (one batch); each goes to a different user.</summary>
     public const int SendConcurrency = 16;
 
     /// <summary>Sends per copy, counting the first, before it is reported as failed.</summary>
@@ -42,30 +42,62 @@ public sealed partial class BroadcastDispatcher(
         var broadcasts = new ConcurrentDictionary<string, Broadcast?>(StringComparer.Ordinal);
         while (true)
         {
-            var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-            var page = store.ClaimDue(now, PageSize);
-
-            // One lane per channel: copies held back by one platform's pacing must not keep the other's waiting.
-            await Task.WhenAll(page.GroupBy(e => Channel(e.UserKey)).Select(lane => Parallel.ForEachAsync(
-                lane,
-                new ParallelOptions { MaxDegreeOfParallelism = SendConcurrency, CancellationToken = cancellationToken },
-                async (entry, token) =>
-                {
-                    var broadcast = broadcasts.GetOrAdd(entry.BroadcastId, store.Find);
-                    var outcome = await DeliverAsync(entry, broadcast, now, token).ConfigureAwait(false);
-                    store.Update(outcome);
-                    summary.Count(outcome.State);
-                }))).ConfigureAwait(false);
-
-            if (page.Count < PageSize)
+            // One lane per channel, each paging through its own due copies: one platform's pacing never holds up
+            // the other's, and a broadcast to both finishes in the time of the slower one, not the sum.
+            var channels = store.DueChannels(Instant.FromDateTimeOffset(time.GetUtcNow()));
+            if (channels.Count == 0)
             {
                 return summary;
             }
+
+            await Task.WhenAll(channels.Select(channel => RunLaneAsync(channel + ":", broadcasts, summary, cancellationToken))).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The channel part of a channel-qualified key (<c>msteams</c> of <c>msteams:29:…</c>).</summary>
-    private static string Channel(string userKey) => userKey.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? userKey[..colon] : userKey;
+    /// <summary>
+    /// One channel's copies, a batch at a time: the batch is marked "sending" in one write, sent concurrently, and
+    /// its outcomes written in one more. A crash leaves at most one batch, the copies in flight, as "unknown".
+    /// </summary>
+    private async Task RunLaneAsync(string userKeyPrefix, ConcurrentDictionary<string, Broadcast?> broadcasts, DispatchSummary summary, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+            var page = store.Due(now, PageSize, userKeyPrefix);
+            if (page.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var batch in page.Chunk(SendConcurrency))
+            {
+                var outcomes = new List<OutboxEntry>(batch.Length);
+                var sends = new List<(OutboxEntry Entry, Broadcast Broadcast, UserRecord User, ConversationAddress Address)>(batch.Length);
+                foreach (var entry in batch)
+                {
+                    var broadcast = broadcasts.GetOrAdd(entry.BroadcastId, store.Find);
+                    var (user, settled) = await SettleWithoutSendingAsync(entry, broadcast, now, cancellationToken).ConfigureAwait(false);
+                    if (settled is not null)
+                    {
+                        outcomes.Add(settled);
+                    }
+                    else
+                    {
+                        sends.Add((entry, broadcast!, user!, user!.Address!));
+                    }
+                }
+
+                // On disk before the sends: after a crash these copies are "unknown", never sent again and never forgotten.
+                store.Update([.. sends.Select(s => s.Entry with { State = DeliveryState.Sending })]);
+                outcomes.AddRange(await Task.WhenAll(sends.Select(s => SendAsync(s.Entry, s.Broadcast, s.User, s.Address, now, cancellationToken))).ConfigureAwait(false));
+                store.Update(outcomes);
+                foreach (var outcome in outcomes)
+                {
+                    summary.Count(outcome.State);
+                }
+            }
+        }
+    }
 
     /// <summary>Called once at start-up, before the first run: what was in flight at a crash is unknown, not resent.</summary>
     public int RecoverAfterRestart()
@@ -96,35 +128,36 @@ public sealed partial class BroadcastDispatcher(
         return new Reply(text, choices, ExpectsInput: false);
     }
 
-    private async Task<OutboxEntry> DeliverAsync(OutboxEntry entry, Broadcast? broadcast, Instant now, CancellationToken cancellationToken)
+    /// <summary>The final state of a copy that must not be sent (cancelled, expired, unreachable, muted, left), or the user to send to.</summary>
+    private async Task<(UserRecord? User, OutboxEntry? Settled)> SettleWithoutSendingAsync(OutboxEntry entry, Broadcast? broadcast, Instant now, CancellationToken cancellationToken)
     {
         if (broadcast is null || broadcast.Cancelled)
         {
-            return entry with { State = DeliveryState.Cancelled };
+            return (null, entry with { State = DeliveryState.Cancelled });
         }
 
         if (entry.ExpiresUtc is { } expires && expires <= now)
         {
-            return entry with { State = DeliveryState.Expired };
+            return (null, entry with { State = DeliveryState.Expired });
         }
 
-        // Checked again at send time: the user may have muted, or forgotten us, since the broadcast was planned.
+        // Checked again at send time: the user may have muted, left, or forgotten us since the broadcast was planned.
         var user = await users.FindAsync(entry.UserKey, cancellationToken).ConfigureAwait(false);
-        if (user?.Address is not { } address)
+        if (user?.Address is null)
         {
-            return entry with { State = DeliveryState.Unreachable };
+            return (null, entry with { State = DeliveryState.Unreachable });
         }
 
         if (BroadcastPlanner.IsMuted(user))
         {
-            return entry with { State = DeliveryState.Muted };
+            return (null, entry with { State = DeliveryState.Muted });
         }
 
-        if (BroadcastPlanner.HasLeft(user, broadcast.CampaignId))
-        {
-            return entry with { State = DeliveryState.Left };
-        }
+        return BroadcastPlanner.HasLeft(user, broadcast.CampaignId) ? (null, entry with { State = DeliveryState.Left }) : (user, null);
+    }
 
+    private async Task<OutboxEntry> SendAsync(OutboxEntry entry, Broadcast broadcast, UserRecord user, ConversationAddress address, Instant now, CancellationToken cancellationToken)
+    {
         var attempts = entry.Attempts + 1;
         var result = await sender.SendAsync(address, [Message(broadcast, user)], cancellationToken).ConfigureAwait(false);
         switch (result)

@@ -15,13 +15,18 @@ public interface IBroadcastStore
 
     IReadOnlyDictionary<DeliveryState, int> CountByState(string broadcastId);
 
-    /// <summary>
-    /// Marks up to <paramref name="pageSize"/> queued entries due at <paramref name="now"/> as <see cref="DeliveryState.Sending"/>
-    /// in one transaction and returns them: the state is on disk before any of them is sent.
-    /// </summary>
-    IReadOnlyList<OutboxEntry> ClaimDue(Instant now, int pageSize);
+    /// <summary>Up to <paramref name="pageSize"/> queued entries due at <paramref name="now"/>.</summary>
+    /// <param name="userKeyPrefix">Only users whose channel-qualified key starts with this (one channel's lane).</param>
+    IReadOnlyList<OutboxEntry> Due(Instant now, int pageSize, string? userKeyPrefix = null);
 
+    /// <summary>The channels (the part of the user key before the first ':') that have queued entries due at <paramref name="now"/>.</summary>
+    IReadOnlyList<string> DueChannels(Instant now);
+
+    /// <summary>Writes the entry's new state; <see cref="DeliveryState.Sending"/> is written before its send.</summary>
     void Update(OutboxEntry entry);
+
+    /// <summary>Writes several entries' new states in one transaction (one disk flush instead of one each).</summary>
+    void Update(IReadOnlyCollection<OutboxEntry> entries);
 
     /// <summary>After a restart: entries left <see cref="DeliveryState.Sending"/> become <see cref="DeliveryState.Unknown"/>.</summary>
     int MarkInFlightUnknown();

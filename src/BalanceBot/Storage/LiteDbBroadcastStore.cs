@@ -8,8 +8,8 @@ namespace BalanceBot.Storage;
 
 /// <summary>
 /// Broadcasts (<c>broadcasts</c>) and one outbox document per recipient (<c>outbox</c>, id <c>broadcast|user</c>),
-/// mapped by hand: field names and state names are persisted. Claims and creation are single transactions, begun
-/// and committed on one thread with no await in between (scheduling-storage.md §4.2).
+/// mapped by hand: field names and state names are persisted. Creation, recovery and cancelling are single
+/// transactions, begun and committed on one thread with no await in between (scheduling-storage.md §4.2).
 /// </summary>
 internal sealed class LiteDbBroadcastStore : IBroadcastStore
 {
@@ -53,24 +53,30 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
             .GroupBy(d => Enum.Parse<DeliveryState>(d["state"].AsString))
             .ToDictionary(g => g.Key, g => g.Count());
 
-    public IReadOnlyList<OutboxEntry> ClaimDue(Instant now, int pageSize) => InTransaction(() =>
-    {
-        var due = _outbox.Find(Query.And(Query.EQ("state", nameof(DeliveryState.Queued)), Query.LTE("due", now.ToDateTimeUtc())), 0, pageSize).ToList();
-        var claimed = new List<OutboxEntry>(due.Count);
-        foreach (var document in due)
-        {
-            var entry = FromOutbox(document) with { State = DeliveryState.Sending };
-            _outbox.Update(ToDocument(entry));
-            claimed.Add(entry);
-        }
+    public IReadOnlyList<string> DueChannels(Instant now) =>
+        [.. _outbox.Find(DueQuery(now)).Select(d => d["user"].AsString).Select(key => key.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? key[..colon] : key)
+            .Distinct(StringComparer.Ordinal)];
 
-        return claimed;
-    });
+    public IReadOnlyList<OutboxEntry> Due(Instant now, int pageSize, string? userKeyPrefix = null)
+    {
+        var due = DueQuery(now);
+        var query = userKeyPrefix is null ? due : Query.And(due, Query.StartsWith("user", userKeyPrefix));
+        return [.. _outbox.Find(query, 0, pageSize).Select(FromOutbox)];
+    }
 
     public void Update(OutboxEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         _outbox.Update(ToDocument(entry));
+    }
+
+    public void Update(IReadOnlyCollection<OutboxEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count > 0)
+        {
+            InTransaction(() => _outbox.Update(entries.Select(ToDocument)));
+        }
     }
 
     public int MarkInFlightUnknown() => InTransaction(() =>
@@ -108,6 +114,9 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
 
         return true;
     });
+
+    private static BsonExpression DueQuery(Instant now) =>
+        Query.And(Query.EQ("state", nameof(DeliveryState.Queued)), Query.LTE("due", now.ToDateTimeUtc()));
 
     private T InTransaction<T>(Func<T> work)
     {

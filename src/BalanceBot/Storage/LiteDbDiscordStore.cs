@@ -15,6 +15,7 @@ internal sealed class LiteDbDiscordStore
 
     // LiteDB has no compare-and-set; claims are rare and fast, so one lock makes a double click claim once.
     private readonly Lock _claim = new();
+    private DateTimeOffset _lastPruned = DateTimeOffset.MinValue;
 
     public LiteDbDiscordStore(BalanceBotDatabase database)
     {
@@ -31,7 +32,13 @@ internal sealed class LiteDbDiscordStore
     public void SavePrompt(DiscordPrompt prompt, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        _prompts.DeleteMany(Query.LT("expires", now.UtcDateTime));
+        if (now - _lastPruned > TimeSpan.FromMinutes(1))
+        {
+            // Expired prompts go at most once a minute: a DM burst should not pay a delete per message.
+            _lastPruned = now;
+            _prompts.DeleteMany(Query.LT("expires", now.UtcDateTime));
+        }
+
         _prompts.Insert(new BsonDocument
         {
             ["_id"] = prompt.Id,

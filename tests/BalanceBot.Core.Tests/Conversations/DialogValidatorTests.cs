@@ -182,7 +182,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void An_action_argument_outside_its_allowed_values_is_reported() =>
-        Assert.Contains("d9.yaml:7: action 'save_preference': unknown preference 'shoe_size' (known: preferred_name, workday_start, breaks_per_day, country, tags, broadcasts)", Problems("""
+        Assert.Contains("d9.yaml:7: action 'save_preference': unknown preference 'shoe_size' (known: preferred_name, workday_start, breaks_per_day, country, tags, broadcasts, campaigns_left)", Problems("""
             id: extra
             steps:
               - id: size

@@ -139,8 +139,14 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         var id = (await CreateAsync(new { text = "Stretch break at 11:00" }))["id"]!.GetValue<string>();
         var store = _bot.App.Services.GetRequiredService<IBroadcastStore>();
 
-        // What a kill -9 mid-send leaves: two copies marked "sending" on disk, never finished.
-        var inFlight = store.ClaimDue(NodaTime.Instant.FromDateTimeOffset(_bot.Time.GetUtcNow()), 2);
+        // What a kill -9 mid-send leaves: two copies marked "sending" on disk (as the dispatcher does before each
+        // send), never finished.
+        var inFlight = store.Due(NodaTime.Instant.FromDateTimeOffset(_bot.Time.GetUtcNow()), 2);
+        foreach (var entry in inFlight)
+        {
+            store.Update(entry with { State = DeliveryState.Sending });
+        }
+
         var dispatcher = _bot.App.Services.GetRequiredService<BroadcastDispatcher>();
         Assert.Equal(2, dispatcher.RecoverAfterRestart());
         await DispatchAsync();

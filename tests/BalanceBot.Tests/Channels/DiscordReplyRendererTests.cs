@@ -90,4 +90,16 @@ public sealed class DiscordReplyRendererTests : IDisposable
         Assert.Null(message.Components);
         Assert.Null(_store.CurrentQuestion("42"));
     }
+
+    [Fact]
+    public void Buttons_offered_without_a_question_are_shown_and_leave_the_open_question_alone()
+    {
+        var message = _renderer.Render([new Reply("Stand-up Friday: a 5-minute stretch", [new("broadcast_mute", "Mute these messages")], ExpectsInput: false)], "42", ephemeral: false).Single();
+
+        var button = message.Components!.Single().Components!.Single();
+        Assert.Equal("Mute these messages", button.Label);
+        Assert.True(DiscordReplyRenderer.TryParseCustomId(button.CustomId, out var promptId, out _));
+        Assert.Equal(["broadcast_mute"], _store.FindPrompt(promptId)!.ChoiceIds);
+        Assert.Null(_store.CurrentQuestion("42"));
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using BalanceBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BalanceBot.Channels.Discord;
@@ -21,7 +22,8 @@ internal sealed partial class DiscordRateLimiter(IOptions<DiscordOptions> option
 
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly Lock _global = new();
-    private readonly Queue<long> _globalSends = new();
+    private readonly SlidingWindowGate _globalWindow = new(
+        options.Value.GlobalRequestsPerWindow, TimeSpan.FromMilliseconds(options.Value.GlobalRateLimitWindowMilliseconds), time);
     private readonly Queue<long> _invalidAnswers = new();
     private long _globalPausedUntil;
     private volatile bool _tokenRefused;
@@ -134,29 +136,26 @@ internal sealed partial class DiscordRateLimiter(IOptions<DiscordOptions> option
         return retryAfter;
     }
 
-    /// <summary>A sliding window: at most N bot-token sends in any window, and none during a global pause.</summary>
+    /// <summary>None during a global pause, then at most N bot-token sends in any window.</summary>
     private async Task WaitForGlobalAsync(CancellationToken cancellationToken)
     {
-        var window = TimeSpan.FromMilliseconds(options.Value.GlobalRateLimitWindowMilliseconds);
         while (true)
         {
-            TimeSpan wait;
+            long paused;
             lock (_global)
             {
-                var now = time.GetTimestamp();
-                DropOlderThan(_globalSends, window);
-                if (now >= _globalPausedUntil && _globalSends.Count < options.Value.GlobalRequestsPerWindow)
-                {
-                    _globalSends.Enqueue(now);
-                    return;
-                }
-
-                var untilSlot = _globalSends.Count < options.Value.GlobalRequestsPerWindow ? 0 : _globalSends.Peek() + Ticks(window) - now;
-                wait = Duration(Math.Max(untilSlot, _globalPausedUntil - now));
+                paused = _globalPausedUntil - time.GetTimestamp();
             }
 
-            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, time, cancellationToken).ConfigureAwait(false);
+            if (paused <= 0)
+            {
+                break;
+            }
+
+            await Task.Delay(Duration(paused), time, cancellationToken).ConfigureAwait(false);
         }
+
+        await _globalWindow.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void CountIfInvalid(HttpResponseMessage response, DiscordRoute route)

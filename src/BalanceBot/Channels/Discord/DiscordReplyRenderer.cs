@@ -29,7 +29,8 @@ internal sealed class DiscordReplyRenderer(LiteDbDiscordStore store, TimeProvide
         ArgumentNullException.ThrowIfNull(replies);
         var text = string.Join("\n\n", replies.Select(r => r.Text).Where(t => t.Length > 0));
         var chunks = Split(text.Length == 0 ? "…" : text);
-        var components = ComponentsFor(replies.LastOrDefault(r => r.ExpectsInput), userId);
+        // The question being asked, or buttons offered without one (a broadcast's "Mute these messages").
+        var components = ComponentsFor(replies.LastOrDefault(r => r.ExpectsInput || r.Choices.Count > 0), userId);
         int? flags = ephemeral ? InteractionCallbackTypes.EphemeralFlag : null;
         return [.. chunks.Select((chunk, i) => new InteractionCallbackData
         {
