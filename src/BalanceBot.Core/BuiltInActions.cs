@@ -1,3 +1,4 @@
+using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Exercises;
@@ -15,6 +16,8 @@ public static class BuiltInActions
         new SavePreferenceAction(),
         new DescribeStoredDataAction(),
         new ForgetUserAction(),
+        new RequireAdminAction(),
+        new CreateBroadcastAction(),
         new SwitchAction(),
         new BranchIfAtLeastAction(),
         new RouteByLevelAction(),

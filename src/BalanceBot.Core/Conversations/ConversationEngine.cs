@@ -1,3 +1,4 @@
+using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
@@ -17,7 +18,8 @@ public sealed partial class ConversationEngine(
     SafetyContactDirectory safetyContacts,
     TimeProvider time,
     ILogger<ConversationEngine> logger,
-    IUserDataEraser? eraser = null)
+    IUserDataEraser? eraser = null,
+    IBroadcastComposer? broadcasts = null)
 {
     private readonly ConversationLocks _locks = new();
 
@@ -40,7 +42,7 @@ public sealed partial class ConversationEngine(
         user ??= new UserRecord { Key = turn.UserKey, FirstSeenUtc = now };
         userChanged |= RefreshFromChannel(user, turn);
 
-        var run = new DialogRun(catalog, state, user, turn, safetyContacts, reminders, now);
+        var run = new DialogRun(catalog, state, user, turn, safetyContacts, reminders, now, broadcasts);
         await run.HandleAsync(cancellationToken).ConfigureAwait(false);
 
         if (run.ForgetRequested)

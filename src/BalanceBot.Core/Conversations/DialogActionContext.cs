@@ -1,3 +1,4 @@
+using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Exercises;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
@@ -29,6 +30,9 @@ public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDic
 
     /// <summary>The reminder subscriptions, for actions that set them up or describe them.</summary>
     public IReminderStore? Reminders { get; init; }
+
+    /// <summary>Where wellness-team broadcasts composed in chat are handed over; null where there is none.</summary>
+    public IBroadcastComposer? Broadcasts { get; init; }
 
     /// <summary>Set by <c>forget_user</c>: the engine erases the user after the turn instead of saving it.</summary>
     public bool ForgetRequested { get; private set; }

@@ -28,6 +28,9 @@ public sealed record Turn
     /// </summary>
     public bool IsCommand { get; init; }
 
+    /// <summary>The channel vouches that this user is on the wellness team (configured ids, or a Discord permission).</summary>
+    public bool IsAdmin { get; init; }
+
     public string? UserDisplayName { get; init; }
 
     public string? Locale { get; init; }

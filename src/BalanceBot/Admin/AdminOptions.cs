@@ -11,6 +11,12 @@ internal sealed class AdminOptions
     /// <summary>SHA-256 of each accepted bearer key, 64 hex digits each.</summary>
     public List<string> ApiKeySha256 { get; set; } = [];
 
+    /// <summary>Wellness-team members on Teams: Entra (AAD) object ids or Teams user ids (<c>29:…</c>).</summary>
+    public List<string> TeamsAdmins { get; set; } = [];
+
+    /// <summary>Wellness-team members on Discord by user id, besides members holding <c>Discord:BroadcastPermission</c>.</summary>
+    public List<string> DiscordAdmins { get; set; } = [];
+
     /// <summary>Zone used to place a local-time broadcast for users whose zone is unknown.</summary>
     public string DefaultTimeZone { get; set; } = "Europe/London";
 

@@ -1,3 +1,4 @@
+using BalanceBot.Core.Broadcasts;
 using BalanceBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,8 @@ internal static class AdminSetup
         builder.Services.AddSingleton<LiteDbAuditLog>();
         builder.Services.AddSingleton<BroadcastService>();
         builder.Services.AddSingleton<StatsService>();
+        builder.Services.AddSingleton<AdminDirectory>();
+        builder.Services.AddSingleton<IBroadcastComposer, BroadcastComposer>();
         return builder;
     }
 }

@@ -90,6 +90,10 @@ internal sealed class BroadcastService(
     /// <returns>The broadcast's status, or the problems with the request by field.</returns>
     public (BroadcastStatus? Created, Dictionary<string, string[]> Problems) Create(BroadcastRequest request, string who) => Create(request, who, null, null);
 
+    /// <summary>A broadcast composed in chat: to everyone, already checked by the dialog.</summary>
+    public BroadcastStatus Create(string text, BroadcastTiming timing, string who) =>
+        Save(text.Trim(), null, BroadcastAudience.Everyone, timing, who, null, null);
+
     private void Validate(BroadcastRequest request, Dictionary<string, string[]> problems, string prefix)
     {
         var found = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -126,14 +130,19 @@ internal sealed class BroadcastService(
             return (null, problems);
         }
 
+        return (Save(text, request.ExerciseId, audience!, timing!, who, campaignId, campaignName), problems);
+    }
+
+    private BroadcastStatus Save(string text, string? exerciseId, BroadcastAudience audience, BroadcastTiming timing, string who, string? campaignId, string? campaignName)
+    {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         var broadcast = new Broadcast
         {
             Id = "b" + RandomNumberGenerator.GetHexString(12, lowercase: true),
             Text = text,
-            ExerciseId = request.ExerciseId,
-            Audience = audience!,
-            Timing = timing!,
+            ExerciseId = exerciseId,
+            Audience = audience,
+            Timing = timing,
             CreatedBy = who,
             CreatedUtc = now,
             CampaignId = campaignId,
@@ -142,7 +151,7 @@ internal sealed class BroadcastService(
         var entries = BroadcastPlanner.Plan(broadcast, users.All(), now, options.Value.DefaultTimeZone);
         store.Create(broadcast, entries);
         audit.Record(who, "broadcast.create", broadcast.Id);
-        return (Status(broadcast), problems);
+        return Status(broadcast);
     }
 
     public IReadOnlyList<BroadcastStatus> List(string who)

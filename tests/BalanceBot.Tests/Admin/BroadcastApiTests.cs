@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using BalanceBot.Admin;
 using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Users;
+using BalanceBot.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BalanceBot.Tests.Admin;
@@ -17,13 +18,14 @@ public sealed class BroadcastApiTests : IAsyncLifetime
 {
     private static readonly (string Key, string Sha256) AdminKey = AdminApiKeys.NewKey();
     private static readonly string[] UnknownZones = ["Mars/Olympus"];
+    private const string WellnessLead = "6c1d7a70-1111-4222-8333-944455556666";
     private static readonly string[] PostureWeek = ["Day 1: shoulders back", "Day 2: screen at eye level", "Day 3: feet flat"];
 
     private BotServer _bot = null!;
 
     public async Task InitializeAsync() =>
         _bot = await BotServer.StartAsync(
-            new Dictionary<string, string?> { ["Admin:ApiKeySha256:0"] = AdminKey.Sha256 },
+            new Dictionary<string, string?> { ["Admin:ApiKeySha256:0"] = AdminKey.Sha256, ["Admin:TeamsAdmins:0"] = WellnessLead },
             time: new FakeTimeProvider(new DateTimeOffset(2026, 3, 27, 9, 0, 0, TimeSpan.Zero)));
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
@@ -266,6 +268,24 @@ public sealed class BroadcastApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wellness_lead_composes_a_broadcast_in_Teams_chat_and_anyone_else_is_politely_refused()
+    {
+        await SeedTeamsUserAsync("staff", "Europe/Berlin");
+        var refusal = await SayAndReadAsync("staff", null, "broadcast");
+        Assert.Equal(RequireAdminAction.Refusal, Assert.Single(refusal).Text);
+
+        await SeedTeamsUserAsync("lead", "Europe/Berlin");
+        Assert.Contains("What should the message say?", (await SayAndReadAsync("lead", WellnessLead, "broadcast"))[^1].Text, StringComparison.Ordinal);
+        Assert.Equal("When should it go out?", (await SayAndReadAsync("lead", WellnessLead, "Walking meeting week starts Monday"))[^1].Text);
+        Assert.Contains("Walking meeting week starts Monday", (await SayAndReadAsync("lead", WellnessLead, "now"))[^1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Queued for 2 people", (await SayAndReadAsync("lead", WellnessLead, "yes"))[^1].Text, StringComparison.Ordinal);
+
+        await DispatchAsync();
+        Assert.Equal(2, _bot.Connector.Drain().Count(a => a.Text?.StartsWith("Walking meeting week", StringComparison.Ordinal) == true));
+        Assert.Contains(_bot.App.Services.GetRequiredService<BalanceBot.Storage.LiteDbAuditLog>().Recent(5), a => a.Who == "msteams:29:lead" && a.Action == "broadcast.create");
+    }
+
+    [Fact]
     public async Task Statistics_come_as_suppressed_aggregates_in_JSON_and_CSV_and_reading_them_is_audited()
     {
         foreach (var i in Enumerable.Range(1, 3))
@@ -297,6 +317,17 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         user.TimeZone = zone;
         await users.SaveAsync(user, CancellationToken.None);
         _bot.Connector.Drain();
+    }
+
+    private async Task<IReadOnlyList<ReceivedActivity>> SayAndReadAsync(string id, string? aadObjectId, string text)
+    {
+        var activity = _bot.Message(text, Guid.NewGuid().ToString("N"));
+        activity["from"]!["id"] = "29:" + id;
+        activity["from"]!["aadObjectId"] = aadObjectId ?? Guid.NewGuid().ToString();
+        activity["conversation"]!["id"] = "a:" + id;
+        using var response = await _bot.PostAsync(activity);
+        Assert.True(response.IsSuccessStatusCode);
+        return _bot.Connector.Drain();
     }
 
     private async Task SayAsync(string id, string text)

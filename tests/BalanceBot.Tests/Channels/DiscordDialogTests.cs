@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using BalanceBot.Channels.Discord;
+using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Reminders;
 
 namespace BalanceBot.Tests.Channels;
@@ -190,11 +191,20 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
     {
         var member = new DiscordInteractionBuilder(ApplicationId, UserId);
         var refused = await _client.AnswerAsync(member.Command("broadcast"));
-        Assert.Contains("wellness team", refused["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith(RequireAdminAction.Refusal, refused["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, _bot.Database.Database.GetCollection("broadcasts").Count());
 
+        // Manage Server (32) is the configured permission: the member may compose, through the form.
         var admin = new DiscordInteractionBuilder(ApplicationId, "80351110224678912") { MemberPermissions = "32" };
-        var allowed = await _client.AnswerAsync(admin.Command("broadcast"));
-        Assert.Contains("Nothing was sent", allowed["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var asked = await _client.AnswerAsync(admin.Command("broadcast"));
+        Assert.Contains("What should the message say?", asked["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var form = await _client.AnswerAsync(admin.Click(ButtonId(asked, "Type your answer")));
+        var when = await _client.AnswerAsync(admin.Submit(form["data"]!["custom_id"]!.GetValue<string>(), "Stand-up Friday: stretch at 11:00"));
+        var preview = await _client.AnswerAsync(admin.Click(ButtonId(when, "Now")));
+        Assert.Contains("Stand-up Friday: stretch at 11:00", preview["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var sent = await _client.AnswerAsync(admin.Click(ButtonId(preview, "Yes")));
+        Assert.StartsWith("Queued for", sent["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("discord:80351110224678912", _bot.Database.Database.GetCollection("broadcasts").FindAll().Single()["createdBy"].AsString);
 
         var unknown = await _client.AnswerAsync(member.Command("blep"));
         Assert.Equal(DiscordInteractionHandler.Unknown, unknown["data"]!["content"]!.GetValue<string>());

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Hosting;
+using BalanceBot.Admin;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -13,6 +14,7 @@ namespace BalanceBot.Channels.BotFramework;
 /// </summary>
 internal sealed partial class BotFrameworkAdapter(
     ConversationEngine engine,
+    AdminDirectory admins,
     BotFrameworkConnectorClient connector,
     BotFrameworkTokenValidator tokens,
     IOptions<BotFrameworkOptions> options,
@@ -145,6 +147,8 @@ internal sealed partial class BotFrameworkAdapter(
         {
             return Results.Ok();
         }
+
+        turn = turn with { IsAdmin = admins.IsTeamsAdmin(activity.From?.Id, activity.From?.AadObjectId) };
 
         var replies = await engine.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
         var outgoing = replies.Select(reply => ActivityMapper.ToActivity(activity, reply)).ToList();

@@ -67,6 +67,7 @@ internal static class DiscordCommands
             "mydata" => "my data",
             "forgetme" => "forget me",
             "help" => "help",
+            Broadcast => "broadcast",
             _ => null,
         };
     }

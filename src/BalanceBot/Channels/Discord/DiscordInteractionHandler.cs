@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using BalanceBot.Admin;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
@@ -16,6 +17,7 @@ namespace BalanceBot.Channels.Discord;
 internal sealed partial class DiscordInteractionHandler(
     ConversationEngine engine,
     IReminderStore reminders,
+    AdminDirectory admins,
     LiteDbDiscordStore store,
     DiscordReplyRenderer renderer,
     IOptions<DiscordOptions> options,
@@ -57,13 +59,7 @@ internal sealed partial class DiscordInteractionHandler(
 
     private async Task<DiscordAnswer> CommandAsync(Interaction interaction, string userId, CancellationToken cancellationToken)
     {
-        var data = interaction.Data!;
-        if (data.Name == DiscordCommands.Broadcast)
-        {
-            return BroadcastCommand(interaction);
-        }
-
-        return DiscordCommands.ToText(data) is { } text
+        return DiscordCommands.ToText(interaction.Data!) is { } text
             ? await TurnAsync(interaction, userId, text, choiceId: null, cancellationToken, isCommand: true).ConfigureAwait(false)
             : NotHandled(interaction, "unknown command");
     }
@@ -160,6 +156,7 @@ internal sealed partial class DiscordInteractionHandler(
             Text = text,
             ChoiceId = choiceId,
             IsCommand = isCommand,
+            IsAdmin = IsWellnessTeam(interaction, userId),
             UserDisplayName = user.GlobalName ?? user.Username,
             Locale = interaction.Locale,
             Address = new ConversationAddress(AddressChannel, userId),
@@ -182,21 +179,23 @@ internal sealed partial class DiscordInteractionHandler(
     }
 
     /// <summary>
-    /// <c>/broadcast</c> is hidden from members without the permission, but a server can change who sees a command,
-    /// so the member's own permissions are checked again here.
+    /// A configured id, or a server member holding <c>Discord:BroadcastPermission</c> (0: Administrator). The command
+    /// is hidden from others, but a server can change who sees a command, so the member's permissions are checked here.
     /// </summary>
-    private DiscordAnswer BroadcastCommand(Interaction interaction)
+    private bool IsWellnessTeam(Interaction interaction, string userId)
     {
-        var required = BigInteger.Parse(options.Value.BroadcastPermission, NumberStyles.None, CultureInfo.InvariantCulture);
-        var held = BigInteger.TryParse(interaction.Member?.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) ? bits : BigInteger.Zero;
-        if (interaction.Member is null || (held & required) != required || required.IsZero && (held & AdministratorPermission) != AdministratorPermission)
+        if (admins.IsDiscordAdmin(userId))
         {
-            LogRefused(interaction.Id, "broadcast without the permission");
-            return DiscordAnswer.Private("Broadcasts are for the wellness team: they need the server permission set for BalanceBot, in a server channel.");
+            return true;
         }
 
-        LogNotHandled(interaction.Id, interaction.Type, "broadcast composing is not built yet");
-        return DiscordAnswer.Private("You have the wellness-team permission, but composing broadcasts from Discord is not available yet. Nothing was sent.");
+        if (interaction.Member?.Permissions is not { } permissions || !BigInteger.TryParse(permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var held))
+        {
+            return false;
+        }
+
+        var required = BigInteger.Parse(options.Value.BroadcastPermission, NumberStyles.None, CultureInfo.InvariantCulture);
+        return required.IsZero ? (held & AdministratorPermission) == AdministratorPermission : (held & required) == required;
     }
 
     private static readonly BigInteger AdministratorPermission = BigInteger.One << 3;
