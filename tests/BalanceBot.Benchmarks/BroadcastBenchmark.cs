@@ -131,7 +131,7 @@ internal static class BroadcastBenchmark
     /// <summary>Teams' connector for one tenant: at most 30 requests in any second, 429 with Retry-After beyond.</summary>
     private sealed class TeamsTenantFake : IAsyncDisposable
     {
-        private readonly Queue<long> _window = new();
+        private readonly ArrivalWindow _window = new(TimeProvider.System);
         private WebApplication? _app;
 
         public ConcurrentDictionary<string, int> Received { get; } = new(StringComparer.Ordinal);
@@ -146,22 +146,11 @@ internal static class BroadcastBenchmark
             _app = builder.Build();
             _app.MapPost("/v3/conversations/{conversation}/activities", (string conversation, HttpContext http) =>
             {
-                lock (_window)
+                if (!_window.TryAdmit(TeamsPerSecond, out _))
                 {
-                    var now = Stopwatch.GetTimestamp();
-                    while (_window.Count > 0 && Stopwatch.GetElapsedTime(_window.Peek(), now) >= TimeSpan.FromSeconds(1))
-                    {
-                        _window.Dequeue();
-                    }
-
-                    if (_window.Count >= TeamsPerSecond)
-                    {
-                        Interlocked.Increment(ref Refused);
-                        http.Response.Headers.RetryAfter = "1";
-                        return Results.StatusCode(429);
-                    }
-
-                    _window.Enqueue(now);
+                    Interlocked.Increment(ref Refused);
+                    http.Response.Headers.RetryAfter = "1";
+                    return Results.StatusCode(429);
                 }
 
                 Received.AddOrUpdate(conversation, 1, (_, n) => n + 1);

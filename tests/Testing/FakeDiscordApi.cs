@@ -24,13 +24,13 @@ internal sealed class FakeDiscordApi : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, BucketState> _buckets = new(StringComparer.Ordinal);
-    private readonly Queue<long> _globalWindow = new();
+    private readonly ArrivalWindow _globalWindow;
     private readonly System.Threading.Channels.Channel<(string Token, string Kind, JsonObject Body)> _tokenCalls =
         System.Threading.Channels.Channel.CreateUnbounded<(string Token, string Kind, JsonObject Body)>();
 
     private int _messageCount;
 
-    private FakeDiscordApi(WebApplication app, TimeProvider time) => (_app, _time) = (app, time);
+    private FakeDiscordApi(WebApplication app, TimeProvider time) => (_app, _time, _globalWindow) = (app, time, new ArrivalWindow(time));
 
     /// <summary>What to put in <c>Discord:ApiBaseUrl</c>.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -220,26 +220,15 @@ internal sealed class FakeDiscordApi : IAsyncDisposable
 
     private IResult? Global(HttpContext http)
     {
-        lock (_globalWindow)
+        if (_globalWindow.TryAdmit(GlobalLimit, out var retryAfter))
         {
-            var now = _time.GetTimestamp();
-            while (_globalWindow.Count > 0 && _time.GetElapsedTime(_globalWindow.Peek(), now) >= TimeSpan.FromSeconds(1))
-            {
-                _globalWindow.Dequeue();
-            }
-
-            if (_globalWindow.Count >= GlobalLimit)
-            {
-                Interlocked.Increment(ref GlobalRejections);
-                var retryAfter = TimeSpan.FromSeconds(1) - _time.GetElapsedTime(_globalWindow.Peek(), now);
-                http.Response.Headers["X-RateLimit-Global"] = "true";
-                http.Response.Headers["X-RateLimit-Scope"] = "global";
-                return Results.Json(new { message = "You are being rate limited.", retry_after = Math.Max(retryAfter.TotalSeconds, 0.001), global = true }, statusCode: 429);
-            }
-
-            _globalWindow.Enqueue(now);
             return null;
         }
+
+        Interlocked.Increment(ref GlobalRejections);
+        http.Response.Headers["X-RateLimit-Global"] = "true";
+        http.Response.Headers["X-RateLimit-Scope"] = "global";
+        return Results.Json(new { message = "You are being rate limited.", retry_after = Math.Max(retryAfter.TotalSeconds, 0.001), global = true }, statusCode: 429);
     }
 
     private IResult? Bucket(HttpContext http, string key)
