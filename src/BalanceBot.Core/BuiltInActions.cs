@@ -3,6 +3,7 @@ using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Exercises;
 using BalanceBot.Core.Reminders;
+using BalanceBot.Core.Statistics;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Core;
@@ -18,6 +19,7 @@ public static class BuiltInActions
         new ForgetUserAction(),
         new RequireAdminAction(),
         new CreateBroadcastAction(),
+        new DescribeProgrammeStatsAction(),
         new SwitchAction(),
         new BranchIfAtLeastAction(),
         new RouteByLevelAction(),

@@ -1,6 +1,7 @@
 using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Reminders;
+using BalanceBot.Core.Statistics;
 using BalanceBot.Core.Users;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,8 @@ public sealed partial class ConversationEngine(
     TimeProvider time,
     ILogger<ConversationEngine> logger,
     IUserDataEraser? eraser = null,
-    IBroadcastComposer? broadcasts = null)
+    IBroadcastComposer? broadcasts = null,
+    IProgrammeStatistics? statistics = null)
 {
     private readonly ConversationLocks _locks = new();
 
@@ -42,7 +44,7 @@ public sealed partial class ConversationEngine(
         user ??= new UserRecord { Key = turn.UserKey, FirstSeenUtc = now };
         userChanged |= RefreshFromChannel(user, turn);
 
-        var run = new DialogRun(catalog, state, user, turn, safetyContacts, reminders, now, broadcasts);
+        var run = new DialogRun(catalog, state, user, turn, safetyContacts, reminders, now, broadcasts, statistics);
         await run.HandleAsync(cancellationToken).ConfigureAwait(false);
 
         if (run.ForgetRequested)

@@ -1,5 +1,6 @@
 using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Statistics;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 
@@ -33,6 +34,9 @@ public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDic
 
     /// <summary>Where wellness-team broadcasts composed in chat are handed over; null where there is none.</summary>
     public IBroadcastComposer? Broadcasts { get; init; }
+
+    /// <summary>The programme's aggregate statistics, for wellness-team members; null where there are none.</summary>
+    public IProgrammeStatistics? Statistics { get; init; }
 
     /// <summary>Set by <c>forget_user</c>: the engine erases the user after the turn instead of saving it.</summary>
     public bool ForgetRequested { get; private set; }

@@ -1,4 +1,5 @@
 using BalanceBot.Core.Broadcasts;
+using BalanceBot.Core.Statistics;
 using BalanceBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ internal static class AdminSetup
         builder.Services.AddSingleton<StatsService>();
         builder.Services.AddSingleton<AdminDirectory>();
         builder.Services.AddSingleton<IBroadcastComposer, BroadcastComposer>();
+        builder.Services.AddSingleton<IProgrammeStatistics, ProgrammeStatistics>();
         return builder;
     }
 }

@@ -286,6 +286,24 @@ public sealed class BroadcastApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wellness_lead_reads_this_weeks_aggregates_in_chat_with_small_groups_hidden()
+    {
+        foreach (var i in Enumerable.Range(1, 10))
+        {
+            await SeedTeamsUserAsync($"t{i}", "Europe/Berlin");
+        }
+
+        await SeedTeamsUserAsync("lead", "Europe/Berlin");
+        var refused = await SayAndReadAsync("t1", null, "team stats");
+        var stats = await SayAndReadAsync("lead", WellnessLead, "team stats");
+
+        Assert.Equal(RequireAdminAction.Refusal, Assert.Single(refused).Text);
+        var text = Assert.Single(stats).Text;
+        Assert.Contains("- everyone: opted in 11, using reminders (fewer than 10 people)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("msteams:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Statistics_come_as_suppressed_aggregates_in_JSON_and_CSV_and_reading_them_is_audited()
     {
         foreach (var i in Enumerable.Range(1, 3))

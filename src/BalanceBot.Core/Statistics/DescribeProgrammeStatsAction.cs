@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using BalanceBot.Core.Broadcasts;
+using BalanceBot.Core.Conversations;
+
+namespace BalanceBot.Core.Statistics;
+
+/// <summary>
+/// <c>action: describe_programme_stats</c>: this week's aggregates in words, for wellness-team members only; a
+/// suppressed number reads "fewer than N people" and is never shown.
+/// </summary>
+public sealed class DescribeProgrammeStatsAction : IDialogAction
+{
+    private static readonly string[] Measures = ["opted_in_users", "reminder_users", "prompts_answered", "done_rate"];
+
+    public string Name => "describe_programme_stats";
+
+    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
+
+    public IReadOnlyList<string> Outputs { get; } = [];
+
+    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) => [];
+
+    public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Turn.IsAdmin || context.Statistics is null)
+        {
+            context.Say(context.Statistics is null ? "Programme statistics aren't available here." : RequireAdminAction.Refusal);
+            return ValueTask.FromResult(DialogActionResult.End);
+        }
+
+        var (cells, minimum) = context.Statistics.CurrentWeek(context.Turn.UserKey);
+        var week = cells.Count > 0 ? cells[0].Week : "";
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"This week ({week}), aggregates only; groups under {minimum} people are hidden:");
+        foreach (var tag in cells.Select(c => c.Tag).Distinct(StringComparer.Ordinal))
+        {
+            var row = Measures.Select(m => cells.FirstOrDefault(c => c.Tag == tag && c.Measure == m)).ToList();
+            text.Append(CultureInfo.InvariantCulture, $"\n- {(tag == ParticipationStats.AllTag ? "everyone" : tag)}: ")
+                .Append(string.Join(", ", row.Select((cell, i) => $"{Label(Measures[i])} {Show(cell, Measures[i], minimum)}")));
+        }
+
+        context.Say(text.Append("\nThe admin API has every week and the check-up figures (GET /api/admin/stats).").ToString());
+        return ValueTask.FromResult(DialogActionResult.Continue);
+    }
+
+    private static string Label(string measure) => measure switch
+    {
+        "opted_in_users" => "opted in",
+        "reminder_users" => "using reminders",
+        "prompts_answered" => "prompts answered",
+        _ => "done rate",
+    };
+
+    private static string Show(StatsCell? cell, string measure, int minimum) => cell switch
+    {
+        null => "-",
+        { Suppressed: true } => $"(fewer than {minimum} people)",
+        _ when measure == "done_rate" => cell.Value!.Value.ToString("P0", CultureInfo.InvariantCulture),
+        _ => cell.Value!.Value.ToString("0", CultureInfo.InvariantCulture),
+    };
+}
