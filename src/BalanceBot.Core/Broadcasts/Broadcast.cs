@@ -27,6 +27,9 @@ public sealed record Broadcast
     public string? CampaignId { get; init; }
 
     public string? CampaignName { get; init; }
+
+    /// <summary>Set once the final report went to the admin who composed it in chat.</summary>
+    public bool Reported { get; init; }
 }
 
 /// <summary>Who gets a broadcast: everyone with a reachable address, narrowed by channel, tags and time zones.</summary>

@@ -47,6 +47,7 @@ public sealed partial class BroadcastDispatcher(
             var channels = store.DueChannels(Instant.FromDateTimeOffset(time.GetUtcNow()));
             if (channels.Count == 0)
             {
+                await ReportFinishedAsync(broadcasts.Values, cancellationToken).ConfigureAwait(false);
                 return summary;
             }
 
@@ -96,6 +97,27 @@ public sealed partial class BroadcastDispatcher(
                     summary.Count(outcome.State);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The final report, once, to the wellness-team member who composed a broadcast in chat (API broadcasts have the
+    /// status endpoint instead): how many copies ended in each state.
+    /// </summary>
+    private async Task ReportFinishedAsync(IEnumerable<Broadcast?> touched, CancellationToken cancellationToken)
+    {
+        foreach (var broadcast in touched.OfType<Broadcast>().Where(b => !b.Reported && b.CreatedBy.Contains(':', StringComparison.Ordinal) && !b.CreatedBy.StartsWith("api-key:", StringComparison.Ordinal)))
+        {
+            var counts = store.CountByState(broadcast.Id);
+            if (counts.ContainsKey(DeliveryState.Queued) || counts.ContainsKey(DeliveryState.Sending)
+                || await users.FindAsync(broadcast.CreatedBy, cancellationToken).ConfigureAwait(false) is not { Address: { } address }
+                || !store.MarkReported(broadcast.Id))
+            {
+                continue;
+            }
+
+            var parts = counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}");
+            await sender.SendAsync(address, [Reply.Say($"Your broadcast {broadcast.Id} has finished: {string.Join(", ", parts)} (of {counts.Values.Sum()}).")], cancellationToken).ConfigureAwait(false);
         }
     }
 

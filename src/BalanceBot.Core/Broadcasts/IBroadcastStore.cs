@@ -31,6 +31,9 @@ public interface IBroadcastStore
     /// <summary>After a restart: entries left <see cref="DeliveryState.Sending"/> become <see cref="DeliveryState.Unknown"/>.</summary>
     int MarkInFlightUnknown();
 
+    /// <summary>Records that the final report was sent; false if it already was (so it goes once).</summary>
+    bool MarkReported(string broadcastId);
+
     /// <summary>Cancels the broadcast if none of it has gone out yet; false (and nothing changed) otherwise.</summary>
     bool CancelIfNotStarted(string broadcastId);
 }

@@ -91,6 +91,17 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
         return inFlight.Count;
     });
 
+    public bool MarkReported(string broadcastId) => InTransaction(() =>
+    {
+        if (_broadcasts.FindById(broadcastId) is not { } broadcast || (broadcast.TryGetValue("reported", out var reported) && reported.AsBoolean))
+        {
+            return false;
+        }
+
+        broadcast["reported"] = true;
+        return _broadcasts.Update(broadcast);
+    });
+
     public bool CancelIfNotStarted(string broadcastId) => InTransaction(() =>
     {
         if (_broadcasts.FindById(broadcastId) is not { } broadcast)
@@ -182,6 +193,7 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
             ["cancelled"] = broadcast.Cancelled,
             ["campaign"] = broadcast.CampaignId,
             ["campaignName"] = broadcast.CampaignName,
+            ["reported"] = broadcast.Reported,
         };
     }
 
@@ -209,6 +221,7 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
             Cancelled = document["cancelled"].AsBoolean,
             CampaignId = document.TryGetValue("campaign", out var campaign) && campaign.IsString ? campaign.AsString : null,
             CampaignName = document.TryGetValue("campaignName", out var name) && name.IsString ? name.AsString : null,
+            Reported = document.TryGetValue("reported", out var reported) && reported.AsBoolean,
         };
     }
 }

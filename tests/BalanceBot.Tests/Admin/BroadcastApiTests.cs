@@ -281,7 +281,15 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         Assert.StartsWith("Queued for 2 people", (await SayAndReadAsync("lead", WellnessLead, "yes"))[^1].Text, StringComparison.Ordinal);
 
         await DispatchAsync();
-        Assert.Equal(2, _bot.Connector.Drain().Count(a => a.Text?.StartsWith("Walking meeting week", StringComparison.Ordinal) == true));
+        var delivered = _bot.Connector.Drain();
+        Assert.Equal(2, delivered.Count(a => a.Text?.StartsWith("Walking meeting week", StringComparison.Ordinal) == true));
+        var report = Assert.Single(delivered, a => a.Text?.StartsWith("Your broadcast", StringComparison.Ordinal) == true);
+        Assert.Equal("/v3/conversations/a%3Alead/activities", report.RawTarget);
+        Assert.EndsWith("has finished: 2 sent (of 2).", report.Text, StringComparison.Ordinal);
+
+        // Reported once: another run says nothing more.
+        await DispatchAsync();
+        Assert.Empty(_bot.Connector.Drain());
         Assert.Contains(_bot.App.Services.GetRequiredService<BalanceBot.Storage.LiteDbAuditLog>().Recent(5), a => a.Who == "msteams:29:lead" && a.Action == "broadcast.create");
     }
 
