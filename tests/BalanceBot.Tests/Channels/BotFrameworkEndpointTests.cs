@@ -278,6 +278,20 @@ public sealed class BotFrameworkEndpointTests
         Assert.Equal("healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task The_readiness_endpoint_reports_storage_scheduler_and_channels_and_fails_when_storage_is_gone()
+    {
+        await using var bot = await BotServer.StartAsync();
+
+        var ready = await bot.Http.GetFromJsonAsync<Dictionary<string, string>>("/readyz");
+        bot.Database.Database.Dispose();
+        using var gone = await bot.Http.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(new Dictionary<string, string> { ["storage"] = "ok", ["scheduler"] = "running", ["botframework"] = "local (no app id)", ["discord"] = "off" }, ready);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, gone.StatusCode);
+        Assert.Equal("unavailable", (await gone.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["storage"]);
+    }
+
     public static TheoryData<string, string, HttpStatusCode> BadRequests => new()
     {
         { "malformed JSON", "{\"type\":\"message\",", HttpStatusCode.BadRequest },
