@@ -16,7 +16,8 @@ public static class BroadcastPlanner
         ArgumentNullException.ThrowIfNull(broadcast);
         ArgumentNullException.ThrowIfNull(users);
         var entries = new List<OutboxEntry>();
-        foreach (var user in users.Where(u => InAudience(u, broadcast.Audience)))
+        var audience = broadcast.Audience with { TimeZones = [.. broadcast.Audience.TimeZones.Select(TimeZoneIds.Canonicalize).OfType<string>()] };
+        foreach (var user in users.Where(u => InAudience(u, audience)))
         {
             var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZoneIds.Canonicalize(user.TimeZone) ?? defaultTimeZone) ?? DateTimeZone.Utc;
             var (due, expires) = When(broadcast.Timing, zone, now);
@@ -44,8 +45,8 @@ public static class BroadcastPlanner
             && (user.Preferences.GetValueOrDefault(PreferenceNames.CampaignsLeft) ?? "").Split(',').Contains(campaignId, StringComparer.Ordinal);
     }
 
-    /// <summary>Everyone the bot can reach proactively, narrowed by channel, tags and zones.</summary>
-    public static bool InAudience(UserRecord user, BroadcastAudience audience)
+    /// <summary>Everyone the bot can reach proactively, narrowed by channel, tags and zones (canonical IANA ids).</summary>
+    private static bool InAudience(UserRecord user, BroadcastAudience audience)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(audience);
@@ -64,7 +65,7 @@ public static class BroadcastPlanner
         }
 
         return audience.TimeZones.Count == 0
-            || (TimeZoneIds.Canonicalize(user.TimeZone) is { } zone && audience.TimeZones.Select(TimeZoneIds.Canonicalize).Contains(zone, StringComparer.Ordinal));
+            || (TimeZoneIds.Canonicalize(user.TimeZone) is { } zone && audience.TimeZones.Contains(zone, StringComparer.Ordinal));
     }
 
     private static (Instant Due, Instant? Expires) When(BroadcastTiming timing, DateTimeZone zone, Instant now) => timing.Kind switch
