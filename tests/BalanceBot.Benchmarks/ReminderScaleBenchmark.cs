@@ -57,7 +57,7 @@ internal static class ReminderScaleBenchmark
         SetAddresses(reopenedForAddresses, serviceUrl, Math.Min(DueTogether, users));
         reopenedForAddresses.Dispose();
         using var http = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        using var pacing = new ConnectorPacing(enabled: false);
+        var pacing = new ConnectorPacing(enabled: false);
         var sender = new ProactiveSender(new BotFrameworkProactive(new BotFrameworkConnectorClient(http.GetRequiredService<IHttpClientFactory>(), new BotFrameworkCredentials(Options.Create(new BotFrameworkOptions()), new MsalHttpClientFactory(http.GetRequiredService<IHttpClientFactory>())), pacing, TimeProvider.System)), http, NullLogger<ProactiveSender>.Instance);
 
         var startup = Stopwatch.StartNew();

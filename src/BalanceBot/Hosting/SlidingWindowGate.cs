@@ -11,6 +11,18 @@ internal sealed class SlidingWindowGate(int limit, TimeSpan window, TimeProvider
 
     private readonly Queue<long> _admitted = new();
 
+    /// <summary>Nobody admitted within the window: the gate can be dropped and made afresh without letting anyone early.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_admitted)
+            {
+                return _admitted.Count == 0 || time.GetElapsedTime(_admitted.Last()) >= window;
+            }
+        }
+    }
+
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
         while (true)

@@ -72,11 +72,11 @@ public sealed class ConnectorFaultTests
     [Fact]
     public async Task One_tenant_stays_under_thirty_a_second_across_conversations_and_does_not_hold_up_another()
     {
-        using var pacing = new ConnectorPacing();
+        var pacing = new ConnectorPacing();
         var grants = new List<long>();
         var burst = Enumerable.Range(0, 45).Select(async i =>
         {
-            using var lease = await pacing.AcquireAsync("busy-tenant", $"conversation-{i}", CancellationToken.None);
+            await pacing.WaitAsync("busy-tenant", $"conversation-{i}", CancellationToken.None);
             lock (grants)
             {
                 grants.Add(Stopwatch.GetTimestamp());
@@ -85,10 +85,8 @@ public sealed class ConnectorFaultTests
 
         // While the busy tenant waits for its window, a quiet tenant's message goes straight through.
         var quietStarted = Stopwatch.GetTimestamp();
-        using (await pacing.AcquireAsync("quiet-tenant", "conversation-0", CancellationToken.None).WaitAsync(Deadline.Default))
-        {
-            Assert.True(Stopwatch.GetElapsedTime(quietStarted) < TimeSpan.FromMilliseconds(500));
-        }
+        await pacing.WaitAsync("quiet-tenant", "conversation-0", CancellationToken.None).WaitAsync(Deadline.Default);
+        Assert.True(Stopwatch.GetElapsedTime(quietStarted) < TimeSpan.FromMilliseconds(500));
 
         await Task.WhenAll(burst).WaitAsync(Deadline.Default);
         var ordered = grants.Order().ToList();

@@ -36,9 +36,11 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
         }
 
         // Teams' limits (botframework.md §3.3) bind Teams conversations; the Emulator and Direct Line have none.
-        using var pace = activity.ChannelId == "msteams"
-            ? await pacing.AcquireAsync(activity.Conversation!.TenantId, activity.Conversation.Id!, cancellationToken).ConfigureAwait(false)
-            : null;
+        if (activity.ChannelId == "msteams")
+        {
+            await pacing.WaitAsync(activity.Conversation!.TenantId, activity.Conversation.Id!, cancellationToken).ConfigureAwait(false);
+        }
+
         using var response = await PostAsync(serviceUrl, path, () => JsonContent.Create(activity, BotFrameworkJson.Default.Activity), cancellationToken).ConfigureAwait(false);
     }
 
