@@ -10,8 +10,8 @@ namespace BalanceBot.Core.Broadcasts;
 
 /// <summary>
 /// Sends the outbox (DESIGN §5): takes due entries a page at a time, marks each batch "sending" on disk just before
-/// it goes, and records what happened. A failed send is retried with growing pauses; muted, unreachable, cancelled and
-/// expired copies are never sent. Pacing under each platform's limits belongs to the channel senders.
+/// it goes, and records what happened. A failed send is retried with growing pauses; muted, left, unreachable, cancelled
+/// and expired copies are never sent. Pacing under each platform's limits belongs to the channel senders.
 /// </summary>
 public sealed partial class BroadcastDispatcher(
     IBroadcastStore store,
