@@ -1,9 +1,10 @@
+using BalanceBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace BalanceBot.Admin;
 
 /// <summary>
-/// <c>/api/admin</c>: broadcasts for the wellness team (issue 7), behind a bearer key checked against configured
+/// <c>/api/admin</c>: broadcasts, campaigns, statistics and the audit log for the wellness team (issue 7), behind a bearer key checked against configured
 /// hashes. Off (404) until a hash is configured. Every call is audited by the service.
 /// </summary>
 internal static class AdminEndpoints
@@ -59,6 +60,11 @@ internal static class AdminEndpoints
             true => Results.NoContent(),
             false => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The broadcast has already started",
                 detail: "Copies have gone out, so it can no longer be cancelled as a whole."),
+        });
+        admin.MapGet("/audit", (HttpContext http, LiteDbAuditLog audit) =>
+        {
+            audit.Record(Who(http), "audit.read", null);
+            return Results.Ok(audit.Recent(200).Select(e => new { at = e.At, who = e.Who, action = e.Action, target = e.Target }));
         });
         admin.MapGet("/stats", (HttpContext http, int? weeks, StatsService stats) => Results.Ok(stats.Compute(weeks, Who(http))));
         admin.MapGet("/stats.csv", (HttpContext http, int? weeks, StatsService stats) =>

@@ -15,7 +15,6 @@ internal sealed class LiteDbAuditLog
     {
         ArgumentNullException.ThrowIfNull(database);
         _entries = database.Database.GetCollection("audit");
-        _entries.EnsureIndex("at");
         _time = time;
     }
 
@@ -27,9 +26,9 @@ internal sealed class LiteDbAuditLog
         ["target"] = target,
     });
 
-    /// <summary>Newest first.</summary>
+    /// <summary>Newest first, by insertion (the ObjectId), so entries made in the same instant keep their order.</summary>
     public IReadOnlyList<(DateTimeOffset At, string Who, string Action, string? Target)> Recent(int limit) =>
-        [.. _entries.Find(Query.All("at", Query.Descending), 0, limit).Select(d => (
+        [.. _entries.Find(Query.All("_id", Query.Descending), 0, limit).Select(d => (
             new DateTimeOffset(d["at"].AsDateTime.ToUniversalTime(), TimeSpan.Zero),
             d["who"].AsString,
             d["action"].AsString,

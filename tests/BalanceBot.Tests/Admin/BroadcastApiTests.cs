@@ -211,10 +211,11 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         var id = (await CreateAsync(new { text = "Secret-sounding campaign text" }))["id"]!.GetValue<string>();
         await GetAsync($"/api/admin/broadcasts/{id}");
 
-        var audit = _bot.App.Services.GetRequiredService<BalanceBot.Storage.LiteDbAuditLog>().Recent(10);
-        Assert.Equal(["broadcast.status", "broadcast.create"], audit.Select(a => a.Action));
-        Assert.All(audit, a => Assert.Equal("api-key:" + AdminKey.Sha256[..8], a.Who));
-        Assert.All(audit, a => Assert.Equal(id, a.Target));
+        using var read = await SendAsync(HttpMethod.Get, "/api/admin/audit");
+        var audit = (await read.Content.ReadFromJsonAsync<JsonArray>())!.Select(a => a!.AsObject()).ToList();
+        Assert.Equal(["audit.read", "broadcast.status", "broadcast.create"], audit.Select(a => a["action"]!.GetValue<string>()));
+        Assert.All(audit, a => Assert.Equal("api-key:" + AdminKey.Sha256[..8], a["who"]!.GetValue<string>()));
+        Assert.All(audit.Skip(1), a => Assert.Equal(id, a["target"]!.GetValue<string>()));
         var stored = string.Join('\n', _bot.Database.Database.GetCollection("audit").FindAll().Select(d => LiteDB.JsonSerializer.Serialize(d)));
         Assert.DoesNotContain("Secret-sounding", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(AdminKey.Key, stored, StringComparison.Ordinal);

@@ -46,7 +46,10 @@ internal sealed class SelectOption
     public required string Value { get; init; }
 }
 
-/// <summary>Component type and style numbers, and the limits a message must respect (discord.md §2).</summary>
+/// <summary>
+/// Component type and style numbers, and the limits the renderer cuts text to (discord.md §2). Rows, custom ids and
+/// modal titles stay inside theirs by construction; the dialog tests check every limit on real messages.
+/// </summary>
 internal static class ComponentTypes
 {
     public const int ActionRow = 1;
@@ -59,14 +62,10 @@ internal static class ComponentTypes
     public const int PrimaryButton = 1;
     public const int ShortTextInput = 1;
 
-    public const int MaxRows = 5;
     public const int MaxButtonsPerRow = 5;
     public const int MaxSelectOptions = 25;
-    public const int MaxCustomIdLength = 100;
     public const int MaxButtonLabelLength = 80;
     public const int MaxSelectLabelLength = 100;
-    public const int MaxModalTitleLength = 45;
-    public const int MaxLabelLength = 45;
     public const int MaxLabelDescriptionLength = 100;
     public const int MaxContentLength = 2000;
 }

@@ -67,9 +67,10 @@ internal sealed partial class DiscordInteractionHandler(
     private async Task<DiscordAnswer> ComponentAsync(Interaction interaction, string userId, CancellationToken cancellationToken)
     {
         var data = interaction.Data!;
-        if (Open(interaction, userId, out var slot) is not { } prompt)
+        var (prompt, refusal) = Open(interaction, userId, out var slot);
+        if (prompt is null)
         {
-            return Refusal(interaction, userId);
+            return refusal!;
         }
 
         if (slot == DiscordReplyRenderer.TypeAnswerSlot)
@@ -98,9 +99,15 @@ internal sealed partial class DiscordInteractionHandler(
 
     private async Task<DiscordAnswer> ModalSubmitAsync(Interaction interaction, string userId, CancellationToken cancellationToken)
     {
-        if (Open(interaction, userId, out var slot) is not { } prompt || slot != DiscordReplyRenderer.ModalSlot)
+        var (prompt, refusal) = Open(interaction, userId, out var slot);
+        if (prompt is null)
         {
-            return Refusal(interaction, userId);
+            return refusal!;
+        }
+
+        if (slot != DiscordReplyRenderer.ModalSlot)
+        {
+            return NotHandled(interaction, "form with a button's id");
         }
 
         if (!store.TryClaim(prompt.Id))
@@ -112,36 +119,29 @@ internal sealed partial class DiscordInteractionHandler(
         return await TurnAsync(interaction, userId, text, choiceId: null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The prompt behind a click or form when it is this user's, unexpired and still the open question.</summary>
-    private DiscordPrompt? Open(Interaction interaction, string userId, out string slot)
+    /// <summary>
+    /// The prompt behind a click or form when it is this user's, unexpired and still the open question; otherwise
+    /// why not, in words for the user who clicked: always ephemeral, never an error.
+    /// </summary>
+    private (DiscordPrompt? Prompt, DiscordAnswer? Refusal) Open(Interaction interaction, string userId, out string slot)
     {
-        if (!DiscordReplyRenderer.TryParseCustomId(interaction.Data!.CustomId, out var promptId, out slot)
-            || store.FindPrompt(promptId) is not { } prompt
-            || prompt.ExpiresUtc < time.GetUtcNow()
-            || prompt.UserId != userId
-            || prompt.Used
-            || (prompt.Ask is not null && store.CurrentQuestion(userId) != prompt.Id))
-        {
-            return null;
-        }
-
-        return prompt;
-    }
-
-    /// <summary>Why a click was refused, in words for the user who clicked; always ephemeral, never an error.</summary>
-    private DiscordAnswer Refusal(Interaction interaction, string userId)
-    {
-        var prompt = DiscordReplyRenderer.TryParseCustomId(interaction.Data!.CustomId, out var promptId, out _) ? store.FindPrompt(promptId) : null;
+        var prompt = DiscordReplyRenderer.TryParseCustomId(interaction.Data!.CustomId, out var promptId, out slot) ? store.FindPrompt(promptId) : null;
         var (reason, text) = prompt switch
         {
             null => ("unknown or expired prompt", Expired),
             _ when prompt.UserId != userId => ("another user's prompt", NotYours),
             _ when prompt.ExpiresUtc < time.GetUtcNow() => ("expired prompt", Expired),
             _ when prompt.Used => ("prompt already answered", AlreadyAnswered),
-            _ => ("question no longer open", Expired),
+            _ when prompt.Ask is not null && store.CurrentQuestion(userId) != prompt.Id => ("question no longer open", Expired),
+            _ => (null, null),
         };
+        if (reason is null)
+        {
+            return (prompt, null);
+        }
+
         LogRefused(interaction.Id, reason);
-        return DiscordAnswer.Private(text);
+        return (null, DiscordAnswer.Private(text!));
     }
 
     private async Task<DiscordAnswer> TurnAsync(Interaction interaction, string userId, string? text, string? choiceId, CancellationToken cancellationToken, bool isCommand = false)
