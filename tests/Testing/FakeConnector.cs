@@ -39,6 +39,14 @@ internal sealed class FakeConnector : IAsyncDisposable
     /// <summary>Every attempt that reached the fake, including the failed ones, with its arrival time.</summary>
     public ConcurrentQueue<(string RawTarget, long Timestamp)> Attempts { get; } = new();
 
+    /// <summary>UpdateActivity requests (the bot editing its own messages), in arrival order.</summary>
+    public ConcurrentQueue<(string RawTarget, JsonObject Body)> Updates { get; } = new();
+
+    /// <summary>Called for every activity accepted, before it is answered: lets a test move a fake clock with the sends.</summary>
+    public Action<ReceivedActivity>? OnReceived { get; set; }
+
+    private int _lastActivityId;
+
     public int Count => _received.Reader.Count;
 
     public static async Task<FakeConnector> StartAsync()
@@ -86,7 +94,7 @@ internal sealed class FakeConnector : IAsyncDisposable
                 return Results.StatusCode((int)scripted.Status);
             }
 
-            await connector._received.Writer.WriteAsync(new ReceivedActivity(
+            var received = new ReceivedActivity(
                 target,
                 body!.AsObject(),
                 http.Request.Headers.Authorization.ToString(),
@@ -95,10 +103,18 @@ internal sealed class FakeConnector : IAsyncDisposable
                     ["Content-Type"] = http.Request.Headers.ContentType.ToString(),
                     ["Accept"] = http.Request.Headers.Accept.ToString(),
                     ["User-Agent"] = http.Request.Headers.UserAgent.ToString(),
-                }));
+                });
+            connector.OnReceived?.Invoke(received);
+            await connector._received.Writer.WriteAsync(received);
             return connector.Answer == HttpStatusCode.OK
-                ? Results.Json(new { id = "1" })
+                ? Results.Json(new { id = "act-" + Interlocked.Increment(ref connector._lastActivityId) })
                 : Results.StatusCode((int)connector.Answer);
+        });
+        app.MapPut("/{**path}", async (HttpContext http) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body);
+            connector.Updates.Enqueue((http.Features.Get<IHttpRequestFeature>()!.RawTarget, body!.AsObject()));
+            return Results.Json(new { id = body!["id"]?.GetValue<string>() });
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

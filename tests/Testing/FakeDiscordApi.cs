@@ -54,6 +54,12 @@ internal sealed class FakeDiscordApi : IAsyncDisposable
     /// <summary>The channel each message was posted to, in the order received.</summary>
     public ConcurrentQueue<string> MessageChannels { get; } = new();
 
+    /// <summary>Every message posted, with its channel (the two queues above are filled one after the other, not together).</summary>
+    public ConcurrentQueue<(string Channel, JsonObject Body)> Posted { get; } = new();
+
+    /// <summary>Edits of the bot's own channel messages: channel, message id and the new body.</summary>
+    public ConcurrentQueue<(string Channel, string MessageId, JsonObject Body)> MessageEdits { get; } = new();
+
     public ConcurrentQueue<string> DmChannelsCreatedFor { get; } = new();
 
     /// <summary>Edits of <c>@original</c> and follow-ups, by interaction token.</summary>
@@ -77,6 +83,8 @@ internal sealed class FakeDiscordApi : IAsyncDisposable
     public ConcurrentQueue<string> BadRequests { get; } = new();
 
     public int RequestCount;
+
+    private int _lastMessageId;
 
     public static async Task<FakeDiscordApi> StartAsync(TimeProvider time)
     {
@@ -140,6 +148,7 @@ internal sealed class FakeDiscordApi : IAsyncDisposable
         {
             ("POST", ["users", "@me", "channels"]) => CreateDm(body!.AsObject()),
             ("POST", ["channels", var channel, "messages"]) => CreateMessage(http, channel, body!.AsObject()),
+            ("PATCH", ["channels", var channel, "messages", var message]) => EditMessage(channel, message, body!.AsObject()),
             ("PATCH", ["webhooks", _, var token, "messages", "@original"]) => TokenCall(token, "edit", body!.AsObject()),
             ("POST", ["webhooks", _, var token]) => TokenCall(token, "followup", body!.AsObject()),
             ("GET", ["applications", _, .., "commands"]) => ListCommands(path),
@@ -175,7 +184,15 @@ internal sealed class FakeDiscordApi : IAsyncDisposable
 
         MessageChannels.Enqueue(channel);
         Messages.Enqueue(body);
-        return Results.Json(new { id = "1", channel_id = channel, content = body["content"]?.GetValue<string>() });
+        Posted.Enqueue((channel, body));
+        var id = (1_000_000 + Interlocked.Increment(ref _lastMessageId)).ToString(CultureInfo.InvariantCulture);
+        return Results.Json(new { id, channel_id = channel, content = body["content"]?.GetValue<string>() });
+    }
+
+    private IResult EditMessage(string channel, string messageId, JsonObject body)
+    {
+        MessageEdits.Enqueue((channel, messageId, body));
+        return Results.Json(new { id = messageId, channel_id = channel, content = body["content"]?.GetValue<string>() });
     }
 
     /// <summary>Waits for the next edit or follow-up, failing after the deadline.</summary>

@@ -30,6 +30,12 @@ public sealed record Broadcast
 
     /// <summary>Set once the final report went to the admin who composed it in chat.</summary>
     public bool Reported { get; init; }
+
+    /// <summary>The channel's id of the message in the composer's chat that shows progress while it goes out, or null.</summary>
+    public string? ProgressMessageId { get; init; }
+
+    /// <summary>Composed in chat by a wellness-team member (a channel user key), not through the admin API.</summary>
+    public bool ComposedInChat => CreatedBy.Contains(':', StringComparison.Ordinal) && !CreatedBy.StartsWith("api-key:", StringComparison.Ordinal);
 }
 
 /// <summary>Who gets a broadcast: everyone with a reachable address, narrowed by channel, tags and time zones.</summary>

@@ -36,10 +36,17 @@ public sealed partial class BroadcastDispatcher(
     /// <summary>Under a campaign's messages, followed by the campaign id: leaves that campaign only.</summary>
     public const string LeaveCampaignChoicePrefix = "campaign_leave:";
 
+    /// <summary>
+    /// How often the composer's progress message is edited while a broadcast goes out: often enough to watch, rare
+    /// enough that the edits (and the counting behind them) cost nothing against the platform's limits.
+    /// </summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
+
     public async Task<DispatchSummary> RunOnceAsync(CancellationToken cancellationToken)
     {
         var summary = new DispatchSummary();
         var broadcasts = new ConcurrentDictionary<string, Broadcast?>(StringComparer.Ordinal);
+        var progress = new ConcurrentDictionary<string, ProgressMessage>(StringComparer.Ordinal);
         while (true)
         {
             // One lane per channel, each paging through its own due copies: one platform's pacing never holds up
@@ -47,11 +54,11 @@ public sealed partial class BroadcastDispatcher(
             var channels = store.DueChannels(Instant.FromDateTimeOffset(time.GetUtcNow()));
             if (channels.Count == 0)
             {
-                await ReportFinishedAsync(broadcasts.Values, cancellationToken).ConfigureAwait(false);
+                await ReportFinishedAsync(broadcasts.Keys, progress, cancellationToken).ConfigureAwait(false);
                 return summary;
             }
 
-            await Task.WhenAll(channels.Select(channel => RunLaneAsync(channel + ":", broadcasts, summary, cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(channels.Select(channel => RunLaneAsync(channel + ":", broadcasts, progress, summary, cancellationToken))).ConfigureAwait(false);
         }
     }
 
@@ -59,7 +66,12 @@ public sealed partial class BroadcastDispatcher(
     /// One channel's copies, a batch at a time: the batch is marked "sending" in one write, sent concurrently, and
     /// its outcomes written in one more. A crash leaves at most one batch, the copies in flight, as "unknown".
     /// </summary>
-    private async Task RunLaneAsync(string userKeyPrefix, ConcurrentDictionary<string, Broadcast?> broadcasts, DispatchSummary summary, CancellationToken cancellationToken)
+    private async Task RunLaneAsync(
+        string userKeyPrefix,
+        ConcurrentDictionary<string, Broadcast?> broadcasts,
+        ConcurrentDictionary<string, ProgressMessage> progress,
+        DispatchSummary summary,
+        CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -96,17 +108,48 @@ public sealed partial class BroadcastDispatcher(
                 {
                     summary.Count(outcome.State);
                 }
+
+                foreach (var broadcast in batch.Select(e => broadcasts[e.BroadcastId]).OfType<Broadcast>().Where(b => b.ComposedInChat).DistinctBy(b => b.Id))
+                {
+                    await ShowProgressAsync(broadcast, progress.GetOrAdd(broadcast.Id, _ => new ProgressMessage(broadcast.ProgressMessageId)), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
     }
 
     /// <summary>
-    /// The final report, once, to the wellness-team member who composed a broadcast in chat (API broadcasts have the
-    /// status endpoint instead): how many copies ended in each state.
+    /// Progress in the composer's chat (issue 7): after the first batch a message with sent/total, then that message
+    /// edited at most every <see cref="ProgressInterval"/>. Its id is kept with the broadcast, so after a restart the
+    /// same message goes on counting.
     /// </summary>
-    private async Task ReportFinishedAsync(IEnumerable<Broadcast?> touched, CancellationToken cancellationToken)
+    private async Task ShowProgressAsync(Broadcast broadcast, ProgressMessage message, CancellationToken cancellationToken)
     {
-        foreach (var broadcast in touched.OfType<Broadcast>().Where(b => !b.Reported && b.CreatedBy.Contains(':', StringComparison.Ordinal) && !b.CreatedBy.StartsWith("api-key:", StringComparison.Ordinal)))
+        if (!message.Claim(time.GetUtcNow(), ProgressInterval)
+            || await users.FindAsync(broadcast.CreatedBy, cancellationToken).ConfigureAwait(false) is not { Address: { } address })
+        {
+            return;
+        }
+
+        var text = Reply.Say(ProgressText(broadcast.Id, store.CountByState(broadcast.Id)));
+        if (message.Id is { } id)
+        {
+            await sender.EditAsync(address, id, text, cancellationToken).ConfigureAwait(false);
+        }
+        else if (await sender.SendEditableAsync(address, text, cancellationToken).ConfigureAwait(false) is { } sentId)
+        {
+            message.Id = sentId;
+            store.SetProgressMessage(broadcast.Id, sentId);
+        }
+    }
+
+    /// <summary>
+    /// The final report, once, to the wellness-team member who composed a broadcast in chat (API broadcasts have the
+    /// status endpoint instead): the progress message shows the final counts, and a new message says it finished.
+    /// </summary>
+    private async Task ReportFinishedAsync(IEnumerable<string> touched, ConcurrentDictionary<string, ProgressMessage> progress, CancellationToken cancellationToken)
+    {
+        // Read again: the copies kept while sending predate the progress message and the report flag.
+        foreach (var broadcast in touched.Select(store.Find).OfType<Broadcast>().Where(b => !b.Reported && b.ComposedInChat))
         {
             var counts = store.CountByState(broadcast.Id);
             if (counts.ContainsKey(DeliveryState.Queued) || counts.ContainsKey(DeliveryState.Sending)
@@ -116,10 +159,27 @@ public sealed partial class BroadcastDispatcher(
                 continue;
             }
 
-            var parts = counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}");
-            await sender.SendAsync(address, [Reply.Say($"Your broadcast {broadcast.Id} has finished: {string.Join(", ", parts)} (of {counts.Values.Sum()}).")], cancellationToken).ConfigureAwait(false);
+            if ((progress.GetValueOrDefault(broadcast.Id)?.Id ?? broadcast.ProgressMessageId) is { } progressId)
+            {
+                await sender.EditAsync(address, progressId, Reply.Say(ProgressText(broadcast.Id, counts)), cancellationToken).ConfigureAwait(false);
+            }
+
+            await sender.SendAsync(address, [Reply.Say($"Your broadcast {broadcast.Id} has finished: {CountsText(counts)} (of {counts.Values.Sum()}).")], cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>"Broadcast b1 is going out: 16 of 40 sent (2 muted)", or "… has gone out: …" once nothing is waiting.</summary>
+    public static string ProgressText(string broadcastId, IReadOnlyDictionary<DeliveryState, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var waiting = counts.GetValueOrDefault(DeliveryState.Queued) + counts.GetValueOrDefault(DeliveryState.Sending);
+        var others = counts.Where(c => c.Key is not (DeliveryState.Sent or DeliveryState.Queued or DeliveryState.Sending)).ToDictionary();
+        var text = $"Broadcast {broadcastId} {(waiting > 0 ? "is going out" : "has gone out")}: {counts.GetValueOrDefault(DeliveryState.Sent)} of {counts.Values.Sum()} sent";
+        return others.Count == 0 ? text + "." : $"{text} ({CountsText(others)}).";
+    }
+
+    private static string CountsText(IReadOnlyDictionary<DeliveryState, int> counts) =>
+        string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"));
 
     /// <summary>Called once at start-up, before the first run: what was in flight at a crash is unknown, not resent.</summary>
     public int RecoverAfterRestart()
@@ -206,6 +266,30 @@ public sealed partial class BroadcastDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {BroadcastId} to {UserKey} failed after {Attempts} attempts")]
     private partial void LogFailed(string broadcastId, string userKey, int attempts);
+}
+
+/// <summary>One broadcast's progress message during a run: its id once sent, and when it was last shown.</summary>
+internal sealed class ProgressMessage(string? id)
+{
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _shown;
+
+    public string? Id { get; set; } = id;
+
+    /// <summary>True for the one caller that may show progress now; lanes of other channels then wait their turn.</summary>
+    public bool Claim(DateTimeOffset now, TimeSpan interval)
+    {
+        lock (_gate)
+        {
+            if (_shown is { } shown && now - shown < interval)
+            {
+                return false;
+            }
+
+            _shown = now;
+            return true;
+        }
+    }
 }
 
 /// <summary>What one dispatcher run did, by final state of each copy it handled.</summary>

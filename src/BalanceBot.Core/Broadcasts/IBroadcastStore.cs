@@ -31,6 +31,9 @@ public interface IBroadcastStore
     /// <summary>After a restart: entries left <see cref="DeliveryState.Sending"/> become <see cref="DeliveryState.Unknown"/>.</summary>
     int MarkInFlightUnknown();
 
+    /// <summary>Keeps the id of the composer's progress message, so a restarted dispatcher edits it rather than posting another.</summary>
+    void SetProgressMessage(string broadcastId, string messageId);
+
     /// <summary>Records that the final report was sent; false if it already was (so it goes once).</summary>
     bool MarkReported(string broadcastId);
 

@@ -102,6 +102,17 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
         return _broadcasts.Update(broadcast);
     });
 
+    public void SetProgressMessage(string broadcastId, string messageId) => InTransaction(() =>
+    {
+        if (_broadcasts.FindById(broadcastId) is { } broadcast)
+        {
+            broadcast["progressMessage"] = messageId;
+            _broadcasts.Update(broadcast);
+        }
+
+        return 0;
+    });
+
     public bool CancelIfNotStarted(string broadcastId) => InTransaction(() =>
     {
         if (_broadcasts.FindById(broadcastId) is not { } broadcast)
@@ -194,6 +205,7 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
             ["campaign"] = broadcast.CampaignId,
             ["campaignName"] = broadcast.CampaignName,
             ["reported"] = broadcast.Reported,
+            ["progressMessage"] = broadcast.ProgressMessageId,
         };
     }
 
@@ -222,6 +234,7 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
             CampaignId = document.TryGetValue("campaign", out var campaign) && campaign.IsString ? campaign.AsString : null,
             CampaignName = document.TryGetValue("campaignName", out var name) && name.IsString ? name.AsString : null,
             Reported = document.TryGetValue("reported", out var reported) && reported.AsBoolean,
+            ProgressMessageId = document.TryGetValue("progressMessage", out var progress) && progress.IsString ? progress.AsString : null,
         };
     }
 }

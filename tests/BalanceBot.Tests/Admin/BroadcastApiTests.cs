@@ -295,6 +295,40 @@ public sealed class BroadcastApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_a_chat_broadcast_goes_out_the_composers_progress_message_is_edited_with_sent_of_total()
+    {
+        await SeedTeamsUserAsync("lead", "Europe/Berlin");
+        foreach (var i in Enumerable.Range(1, 39))
+        {
+            await SeedTeamsUserAsync($"p{i}", "Europe/Berlin");
+        }
+
+        await SayAndReadAsync("lead", WellnessLead, "broadcast");
+        await SayAndReadAsync("lead", WellnessLead, "Posture check: shoulders down");
+        await SayAndReadAsync("lead", WellnessLead, "now");
+        Assert.StartsWith("Queued for 40 people", (await SayAndReadAsync("lead", WellnessLead, "yes"))[^1].Text, StringComparison.Ordinal);
+        var id = _bot.App.Services.GetRequiredService<IBroadcastStore>().List(1)[0].Id;
+
+        // Each copy takes a second of the fake clock, so the progress interval passes within the second batch of 16.
+        _bot.Connector.OnReceived = _ => _bot.Time.Advance(TimeSpan.FromSeconds(1));
+        await DispatchAsync();
+        var toLead = _bot.Connector.Drain().Where(a => a.RawTarget == "/v3/conversations/a%3Alead/activities").ToList();
+
+        // The first batch is counted in a new message; later counts edit that message, never post another.
+        var progress = Assert.Single(toLead, a => a.Text?.StartsWith($"Broadcast {id}", StringComparison.Ordinal) == true);
+        Assert.Equal($"Broadcast {id} is going out: 16 of 40 sent.", progress.Text);
+        var progressId = _bot.App.Services.GetRequiredService<IBroadcastStore>().Find(id)!.ProgressMessageId;
+        Assert.NotNull(progressId);
+        var edits = _bot.Connector.Updates.ToList();
+        Assert.All(edits, e => Assert.Equal($"/v3/conversations/a%3Alead/activities/{progressId}", e.RawTarget));
+        Assert.All(edits, e => Assert.Equal(progressId, e.Body["id"]!.GetValue<string>()));
+        Assert.True(edits.Count >= 2, $"{edits.Count} edits");
+        Assert.Equal($"Broadcast {id} is going out: 32 of 40 sent.", edits[0].Body["text"]!.GetValue<string>());
+        Assert.Equal($"Broadcast {id} has gone out: 40 of 40 sent.", edits[^1].Body["text"]!.GetValue<string>());
+        Assert.Single(toLead, a => a.Text == $"Your broadcast {id} has finished: 40 sent (of 40).");
+    }
+
+    [Fact]
     public async Task A_wellness_lead_reads_this_weeks_aggregates_in_chat_with_small_groups_hidden()
     {
         foreach (var i in Enumerable.Range(1, 10))

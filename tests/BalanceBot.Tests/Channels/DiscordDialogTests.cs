@@ -204,7 +204,22 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
         Assert.Contains("Stand-up Friday: stretch at 11:00", preview["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         var sent = await _client.AnswerAsync(admin.Click(ButtonId(preview, "Yes")));
         Assert.StartsWith("Queued for", sent["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("discord:80351110224678912", _bot.Database.Database.GetCollection("broadcasts").FindAll().Single()["createdBy"].AsString);
+        var broadcast = _bot.App.Services.GetRequiredService<IBroadcastStore>().List(1).Single();
+        Assert.Equal("discord:80351110224678912", broadcast.CreatedBy);
+
+        // Sent by DM to both users; the composer's DM also gets the progress message, edited to the final counts.
+        await _bot.DriveClockAsync(_bot.App.Services.GetRequiredService<BroadcastDispatcher>().RunOnceAsync(CancellationToken.None));
+        var composerDm = FakeDiscordApi.DmChannelOf("80351110224678912");
+        var toComposer = _discord.Posted.Where(m => m.Channel == composerDm).Select(m => m.Body["content"]!.GetValue<string>()).ToList();
+        Assert.Equal(3, toComposer.Count);
+        Assert.StartsWith("Stand-up Friday: stretch at 11:00", toComposer[0], StringComparison.Ordinal);
+        Assert.Equal($"Broadcast {broadcast.Id} has gone out: 2 of 2 sent.", toComposer[1]);
+        Assert.Equal($"Your broadcast {broadcast.Id} has finished: 2 sent (of 2).", toComposer[2]);
+        var edit = Assert.Single(_discord.MessageEdits);
+        Assert.Equal(composerDm + "/" + edit.MessageId, _bot.App.Services.GetRequiredService<IBroadcastStore>().Find(broadcast.Id)!.ProgressMessageId);
+        Assert.Equal((composerDm, toComposer[1]), (edit.Channel, edit.Body["content"]!.GetValue<string>()));
+        Assert.Empty(edit.Body["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.Null(edit.Body["nonce"]);
 
         var unknown = await _client.AnswerAsync(member.Command("blep"));
         Assert.Equal(DiscordInteractionHandler.Unknown, unknown["data"]!["content"]!.GetValue<string>());

@@ -25,8 +25,8 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
         client.DefaultRequestHeaders.UserAgent.ParseAdd($"Microsoft-BotFramework/3.1 BalanceBot/{version.ToString(3)} (.NET {Environment.Version})");
     }
 
-    /// <summary>ReplyToActivity when the activity has a reply target, else SendToConversation.</summary>
-    public async Task SendAsync(string serviceUrl, Activity activity, CancellationToken cancellationToken)
+    /// <summary>ReplyToActivity when the activity has a reply target, else SendToConversation. Returns the sent activity's id.</summary>
+    public async Task<string?> SendAsync(string serviceUrl, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var path = $"v3/conversations/{Uri.EscapeDataString(activity.Conversation!.Id!)}/activities";
@@ -35,13 +35,45 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
             path += "/" + Uri.EscapeDataString(activity.ReplyToId);
         }
 
-        // Teams' limits (botframework.md §3.3) bind Teams conversations; the Emulator and Direct Line have none.
+        await PaceAsync(activity, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Post, serviceUrl, path, () => JsonContent.Create(activity, BotFrameworkJson.Default.Activity), cancellationToken).ConfigureAwait(false);
+        return await ReadIdAsync(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>UpdateActivity (botframework.md §3.1): replaces the bot's own message <c>activity.id</c> in its conversation.</summary>
+    public async Task UpdateAsync(string serviceUrl, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var path = $"v3/conversations/{Uri.EscapeDataString(activity.Conversation!.Id!)}/activities/{Uri.EscapeDataString(activity.Id!)}";
+        await PaceAsync(activity, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Put, serviceUrl, path, () => JsonContent.Create(activity, BotFrameworkJson.Default.Activity), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Teams' limits (botframework.md §3.3) bind Teams conversations; the Emulator and Direct Line have none.</summary>
+    private async Task PaceAsync(Activity activity, CancellationToken cancellationToken)
+    {
         if (activity.ChannelId == "msteams")
         {
             await pacing.WaitAsync(activity.Conversation!.TenantId, activity.Conversation.Id!, cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        using var response = await PostAsync(serviceUrl, path, () => JsonContent.Create(activity, BotFrameworkJson.Default.Activity), cancellationToken).ConfigureAwait(false);
+    /// <summary>The <c>ResourceResponse</c> id; some channels answer a send with an empty body, which is no error.</summary>
+    private static async Task<string?> ReadIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength == 0 || response.Content.Headers.ContentType?.MediaType != "application/json")
+        {
+            return null;
+        }
+
+        try
+        {
+            return (await response.Content.ReadFromJsonAsync(BotFrameworkJson.Default.ConversationResourceResponse, cancellationToken).ConfigureAwait(false))?.Id;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -56,13 +88,13 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
             Members: [new ChannelAccount { Id = user.Id }],
             TenantId: tenantId,
             ChannelData: tenantId is null ? null : new ConversationParametersChannelData(new ConversationParametersTenant(tenantId)));
-        using var response = await PostAsync(serviceUrl, "v3/conversations", () => JsonContent.Create(parameters, BotFrameworkJson.Default.ConversationParameters), cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", () => JsonContent.Create(parameters, BotFrameworkJson.Default.ConversationParameters), cancellationToken).ConfigureAwait(false);
         var created = await response.Content.ReadFromJsonAsync(BotFrameworkJson.Default.ConversationResourceResponse, cancellationToken).ConfigureAwait(false);
         return created?.Id is { Length: > 0 } id ? id : throw new ConnectorException(StatusCodes.Status502BadGateway);
     }
 
-    /// <summary>POSTs to <paramref name="path"/> under the serviceUrl with retries; a final non-success status throws.</summary>
-    private async Task<HttpResponseMessage> PostAsync(string serviceUrl, string path, Func<HttpContent> content, CancellationToken cancellationToken)
+    /// <summary>Sends to <paramref name="path"/> under the serviceUrl with retries; a final non-success status throws.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string serviceUrl, string path, Func<HttpContent> content, CancellationToken cancellationToken)
     {
         var baseUri = serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/";
         var target = new Uri(new Uri(baseUri), path);
@@ -72,7 +104,7 @@ internal sealed class BotFrameworkConnectorClient(IHttpClientFactory httpClients
             async attemptToken =>
             {
                 // A request message can be sent once: build it again for every attempt.
-                using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content() };
+                using var request = new HttpRequestMessage(method, target) { Content = content() };
                 if (token is not null)
                 {
                     request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

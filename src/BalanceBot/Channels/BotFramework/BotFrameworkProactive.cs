@@ -13,8 +13,38 @@ internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connecto
 {
     public async Task<DeliveryResult> SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(replies);
+        return await DeliverAsync(address, async (reference, context) =>
+        {
+            foreach (var reply in replies)
+            {
+                await connector.SendAsync(reference.ServiceUrl, ActivityMapper.ToActivity(context, reply), cancellationToken).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<string?> SendEditableAsync(ConversationAddress address, Reply reply, CancellationToken cancellationToken)
+    {
+        string? id = null;
+        var result = await DeliverAsync(address, async (reference, context) =>
+            id = await connector.SendAsync(reference.ServiceUrl, ActivityMapper.ToActivity(context, reply), cancellationToken).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        return result == DeliveryResult.Delivered ? id : null;
+    }
+
+    /// <summary>UpdateActivity on the bot's own message: the same activity as a send, with the message's id.</summary>
+    public Task<DeliveryResult> EditAsync(ConversationAddress address, string activityId, Reply reply, CancellationToken cancellationToken) =>
+        DeliverAsync(address, (reference, context) =>
+        {
+            var activity = ActivityMapper.ToActivity(context, reply);
+            activity.Id = activityId;
+            return connector.UpdateAsync(reference.ServiceUrl, activity, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Runs <paramref name="send"/> against the stored reference, as if answering the user's last message.</summary>
+    private static async Task<DeliveryResult> DeliverAsync(ConversationAddress address, Func<ConversationReference, Activity, Task> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
         var reference = JsonSerializer.Deserialize(address.Payload, BotFrameworkJson.Default.ConversationReference);
         if (reference is null)
         {
@@ -27,11 +57,7 @@ internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connecto
         var context = new Activity { ChannelId = reference.ChannelId, From = recipient, Recipient = bot, Conversation = conversation, Locale = reference.Locale };
         try
         {
-            foreach (var reply in replies)
-            {
-                await connector.SendAsync(reference.ServiceUrl, ActivityMapper.ToActivity(context, reply), cancellationToken).ConfigureAwait(false);
-            }
-
+            await send(reference, context).ConfigureAwait(false);
             return DeliveryResult.Delivered;
         }
         catch (ConnectorException ex) when (ex.StatusCode == StatusCodes.Status403Forbidden)

@@ -26,4 +26,14 @@ internal sealed class ConsoleProactiveSender(TextWriter output) : IProactiveSend
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         return DeliveryResult.Delivered;
     }
+
+    /// <summary>A terminal cannot change what it printed: the message is printed, and later edits are not.</summary>
+    public async Task<string?> SendEditableAsync(ConversationAddress address, Reply reply, CancellationToken cancellationToken)
+    {
+        await SendAsync(address, [reply], cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    public Task<DeliveryResult> EditAsync(ConversationAddress address, string messageId, Reply reply, CancellationToken cancellationToken) =>
+        Task.FromResult(DeliveryResult.Failed);
 }

@@ -11,6 +11,7 @@ namespace BalanceBot.Channels.Discord;
 [JsonSerializable(typeof(MessageCreate))]
 [JsonSerializable(typeof(InteractionCallbackData))]
 [JsonSerializable(typeof(DiscordChannel))]
+[JsonSerializable(typeof(DiscordMessage))]
 [JsonSerializable(typeof(CreateDmChannel))]
 [JsonSerializable(typeof(DiscordError))]
 [JsonSerializable(typeof(List<ApplicationCommand>))]

@@ -19,6 +19,50 @@ internal sealed partial class DiscordProactive(
     public async Task<DeliveryResult> SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
+        var messages = renderer.Render(replies, address.Payload, ephemeral: false);
+        return await DeliverAsync(address, channelId => PostAsync(channelId, messages, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The id is <c>channel/message</c>: an edit needs both, and the DM channel may be replaced meanwhile.</summary>
+    public async Task<string?> SendEditableAsync(ConversationAddress address, Reply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var message = renderer.Render([reply], address.Payload, ephemeral: false)[0];
+        string? id = null;
+        var result = await DeliverAsync(address, async channelId =>
+        {
+            var messageId = await rest.CreateMessageAsync(channelId, Create(message), cancellationToken).ConfigureAwait(false);
+            id = messageId is null ? null : $"{channelId}/{messageId}";
+        }, cancellationToken).ConfigureAwait(false);
+        return result == DeliveryResult.Delivered ? id : null;
+    }
+
+    public async Task<DeliveryResult> EditAsync(ConversationAddress address, string messageId, Reply reply, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(messageId);
+        if (messageId.Split('/') is not [var channelId, var id])
+        {
+            return DeliveryResult.Failed;
+        }
+
+        var message = renderer.Render([reply], address.Payload, ephemeral: false)[0];
+        try
+        {
+            await rest.EditMessageAsync(channelId, id, new MessageCreate { Content = message.Content, Components = message.Components }, cancellationToken).ConfigureAwait(false);
+            return DeliveryResult.Delivered;
+        }
+        catch (Exception ex) when (IsDeliveryFailure(ex, cancellationToken))
+        {
+            LogFailed(address.Payload, ex.GetType().Name, (ex as DiscordApiException)?.Code ?? 0);
+            return DeliveryResult.Failed;
+        }
+    }
+
+    /// <summary>Runs <paramref name="send"/> against the user's DM channel, opening it (again, if it went) as needed.</summary>
+    private async Task<DeliveryResult> DeliverAsync(ConversationAddress address, Func<string, Task> send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(address);
         var userId = address.Payload;
         if (!rest.HasBotToken)
         {
@@ -29,17 +73,16 @@ internal sealed partial class DiscordProactive(
         try
         {
             var channelId = store.DmChannel(userId) ?? await OpenDmChannelAsync(userId, cancellationToken).ConfigureAwait(false);
-            var messages = renderer.Render(replies, userId, ephemeral: false);
             try
             {
-                await PostAsync(channelId, messages, cancellationToken).ConfigureAwait(false);
+                await send(channelId).ConfigureAwait(false);
             }
             catch (DiscordApiException ex) when (ex.Code == DiscordApiException.UnknownChannel)
             {
                 // The kept DM channel is gone: open a new one once.
                 store.SetDmChannel(userId, null);
                 channelId = await OpenDmChannelAsync(userId, cancellationToken).ConfigureAwait(false);
-                await PostAsync(channelId, messages, cancellationToken).ConfigureAwait(false);
+                await send(channelId).ConfigureAwait(false);
             }
 
             return DeliveryResult.Delivered;
@@ -49,13 +92,16 @@ internal sealed partial class DiscordProactive(
             LogUnreachable(userId, ex.Code);
             return DeliveryResult.Unreachable;
         }
-        catch (Exception ex) when (ex is DiscordApiException or DiscordCircuitOpenException or HttpRequestException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (IsDeliveryFailure(ex, cancellationToken))
         {
             LogFailed(userId, ex.GetType().Name, (ex as DiscordApiException)?.Code ?? 0);
             return DeliveryResult.Failed;
         }
     }
+
+    private static bool IsDeliveryFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is DiscordApiException or DiscordCircuitOpenException or HttpRequestException
+        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <summary>
     /// Opens the DM channel and keeps it. Sends to one user at the same moment share one request: Discord warns that
@@ -88,15 +134,17 @@ internal sealed partial class DiscordProactive(
     {
         foreach (var message in messages)
         {
-            await rest.CreateMessageAsync(channelId, new MessageCreate
-            {
-                Content = message.Content,
-                Components = message.Components,
-                Nonce = Guid.NewGuid().ToString("N")[..25],
-                EnforceNonce = true,
-            }, cancellationToken).ConfigureAwait(false);
+            await rest.CreateMessageAsync(channelId, Create(message), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static MessageCreate Create(InteractionCallbackData message) => new()
+    {
+        Content = message.Content,
+        Components = message.Components,
+        Nonce = Guid.NewGuid().ToString("N")[..25],
+        EnforceNonce = true,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Discord:BotToken: cannot DM Discord user {UserId}")]
     private partial void LogNoToken(string userId);

@@ -31,8 +31,13 @@ internal sealed class DiscordRestClient(IHttpClientFactory httpClients, DiscordR
         return channel?.Id ?? throw new DiscordApiException(200, 0, "the DM channel came back without an id");
     }
 
-    public Task CreateMessageAsync(string channelId, MessageCreate message, CancellationToken cancellationToken) =>
-        SendAsync<MessageCreate, DiscordChannel>(HttpMethod.Post, $"channels/{Uri.EscapeDataString(channelId)}/messages", message, DiscordJson.Default.MessageCreate, responseType: null, botToken: true, cancellationToken);
+    /// <summary>Posts a message: <c>POST /channels/{channel}/messages</c>. Returns the new message's id.</summary>
+    public async Task<string?> CreateMessageAsync(string channelId, MessageCreate message, CancellationToken cancellationToken) =>
+        (await SendAsync(HttpMethod.Post, $"channels/{Uri.EscapeDataString(channelId)}/messages", message, DiscordJson.Default.MessageCreate, DiscordJson.Default.DiscordMessage, botToken: true, cancellationToken).ConfigureAwait(false))?.Id;
+
+    /// <summary>Edits one of the bot's own messages: <c>PATCH /channels/{channel}/messages/{message}</c>.</summary>
+    public Task EditMessageAsync(string channelId, string messageId, MessageCreate message, CancellationToken cancellationToken) =>
+        SendAsync<MessageCreate, DiscordMessage>(HttpMethod.Patch, $"channels/{Uri.EscapeDataString(channelId)}/messages/{Uri.EscapeDataString(messageId)}", message, DiscordJson.Default.MessageCreate, responseType: null, botToken: true, cancellationToken);
 
     /// <summary>Completes a deferred answer: <c>PATCH /webhooks/{app}/{token}/messages/@original</c>.</summary>
     public Task EditOriginalAsync(string interactionToken, InteractionCallbackData message, CancellationToken cancellationToken) =>

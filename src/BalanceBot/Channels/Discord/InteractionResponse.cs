@@ -36,7 +36,7 @@ internal sealed class AllowedMentions
     public List<string> Parse { get; init; } = [];
 }
 
-/// <summary>The body of <c>POST /channels/{id}/messages</c> (discord.md §4.2).</summary>
+/// <summary>The body of <c>POST /channels/{id}/messages</c> (discord.md §4.2), and without a nonce of an edit (<c>PATCH</c>).</summary>
 internal sealed class MessageCreate
 {
     public string? Content { get; init; }
@@ -52,6 +52,12 @@ internal sealed class MessageCreate
 }
 
 internal sealed class DiscordChannel
+{
+    public string? Id { get; init; }
+}
+
+/// <summary>The part of a message object the bot reads back: its id, to edit it later.</summary>
+internal sealed class DiscordMessage
 {
     public string? Id { get; init; }
 }
