@@ -18,6 +18,7 @@ public static class BuiltInActions
         new DescribeStoredDataAction(),
         new ForgetUserAction(),
         new RequireAdminAction(),
+        new PreviewBroadcastAction(),
         new CreateBroadcastAction(),
         new DescribeProgrammeStatsAction(),
         new SwitchAction(),
@@ -26,5 +27,6 @@ public static class BuiltInActions
         new RaiseLevelForDurationAction(),
         new ShowExerciseAction(),
         new KeepCheckupAction(),
+        new CountCheckupStartAction(),
     ];
 }

@@ -31,19 +31,94 @@ public sealed class RequireAdminAction : IDialogAction
 }
 
 /// <summary>
-/// <c>action: create_broadcast</c> with <c>from</c> (the saved text) and <c>when</c> (the saved choice: <c>now</c>,
-/// <c>in_one_hour</c> or <c>tomorrow_10</c>, 10:00 in each recipient's zone, not after 12:00).
+/// Reads a broadcast composed in chat from the dialog's saved values. Arguments name them: <c>from</c> (the text),
+/// <c>when</c> (<c>now</c>, <c>in_one_hour</c>, or <c>tomorrow_10</c>: 10:00 in each recipient's zone, not after
+/// 12:00), and optionally <c>exercise</c> (a body area whose first library exercise goes under the text, or
+/// <c>none</c>), <c>audience</c> (<c>everyone</c>, a channel <c>msteams</c> / <c>discord</c>, or <c>tag</c>) and
+/// <c>tag</c> (the tag typed when the audience is <c>tag</c>).
 /// </summary>
-public sealed class CreateBroadcastAction : IDialogAction
+internal static class ChatBroadcastDraft
 {
-    public string Name => "create_broadcast";
+    public static readonly IReadOnlyList<DialogActionParameter> Parameters =
+        [new("from", Required: true), new("when", Required: true), new("exercise", Required: false), new("audience", Required: false), new("tag", Required: false)];
 
-    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [new("from", Required: true), new("when", Required: true)];
+    public static IEnumerable<string> Validate(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>
+        ActionArguments.NameSavedValues(args, definedValues, "from", "when", "exercise", "audience", "tag");
+
+    public static BroadcastDraft From(DialogActionContext context)
+    {
+        string? Saved(string arg) => context.Args.TryGetValue(arg, out var name) ? context.Values.GetValueOrDefault(name) : null;
+        var now = Instant.FromDateTimeOffset(context.Now);
+        var timing = Saved("when") switch
+        {
+            "in_one_hour" => new BroadcastTiming(BroadcastTimingKind.AtUtc, AtUtc: now + Duration.FromHours(1)),
+            "tomorrow_10" => new BroadcastTiming(BroadcastTimingKind.LocalTime, Date: now.InUtc().Date.PlusDays(1), Time: new LocalTime(10, 0), NotAfter: new LocalTime(12, 0)),
+            _ => BroadcastTiming.Now,
+        };
+        var audience = Saved("audience") switch
+        {
+            "msteams" => BroadcastAudience.Everyone with { Channel = "msteams" },
+            "discord" => BroadcastAudience.Everyone with { Channel = "discord" },
+            "tag" when Saved("tag")?.Trim().ToLowerInvariant() is { Length: > 0 } tag => BroadcastAudience.Everyone with { Tags = [tag] },
+            _ => BroadcastAudience.Everyone,
+        };
+        var exercise = Saved("exercise") is { } area && area != "none" ? context.Exercises.Next(area, null)?.Id : null;
+        return new BroadcastDraft(Saved("from")?.Trim() ?? "", exercise, audience, timing);
+    }
+
+    /// <summary>"everyone who gets wellness messages", "Teams users", "people tagged berlin", for the preview.</summary>
+    public static string Describe(BroadcastAudience audience) => audience switch
+    {
+        { Channel: "msteams" } => "Teams users who get wellness messages",
+        { Channel: "discord" } => "Discord users who get wellness messages",
+        { Tags: [var tag] } => $"people tagged \"{tag}\" who get wellness messages",
+        _ => "everyone who gets wellness messages",
+    };
+}
+
+/// <summary>
+/// <c>action: preview_broadcast</c>: shows the message as people will see it (with the exercise, if any), who it is
+/// for and how many people that is right now, before the dialog asks for a yes. Takes <see cref="ChatBroadcastDraft"/>'s arguments.
+/// </summary>
+public sealed class PreviewBroadcastAction : IDialogAction
+{
+    public string Name => "preview_broadcast";
+
+    public IReadOnlyList<DialogActionParameter> Parameters => ChatBroadcastDraft.Parameters;
 
     public IReadOnlyList<string> Outputs { get; } = [];
 
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>
-        ActionArguments.NameSavedValues(args, definedValues, "from", "when");
+        ChatBroadcastDraft.Validate(args, definedValues);
+
+    public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Turn.IsAdmin || context.Broadcasts is null)
+        {
+            context.Say(context.Broadcasts is null ? "Broadcasts can't be sent from here." : RequireAdminAction.Refusal);
+            return ValueTask.FromResult(DialogActionResult.End);
+        }
+
+        var draft = ChatBroadcastDraft.From(context);
+        var recipients = context.Broadcasts.CountRecipients(draft);
+        var exercise = draft.ExerciseId is { } id && context.Exercises.Find(id) is { } found ? $"\n\nWith the exercise \"{found.Name}\" under it." : "";
+        context.Say($"Here is the preview:\n\n{draft.Text}{exercise}\n\nFor {ChatBroadcastDraft.Describe(draft.Audience)}: {recipients} {(recipients == 1 ? "person" : "people")} right now.");
+        return ValueTask.FromResult(DialogActionResult.Continue);
+    }
+}
+
+/// <summary><c>action: create_broadcast</c>: queues the broadcast composed in chat (<see cref="ChatBroadcastDraft"/>'s arguments).</summary>
+public sealed class CreateBroadcastAction : IDialogAction
+{
+    public string Name => "create_broadcast";
+
+    public IReadOnlyList<DialogActionParameter> Parameters => ChatBroadcastDraft.Parameters;
+
+    public IReadOnlyList<string> Outputs { get; } = [];
+
+    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>
+        ChatBroadcastDraft.Validate(args, definedValues);
 
     public async ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
@@ -54,16 +129,8 @@ public sealed class CreateBroadcastAction : IDialogAction
             return DialogActionResult.End;
         }
 
-        var now = Instant.FromDateTimeOffset(context.Now);
-        var tomorrow = now.InUtc().Date.PlusDays(1);
-        var timing = context.Values.GetValueOrDefault(context.Args["when"]) switch
-        {
-            "in_one_hour" => new BroadcastTiming(BroadcastTimingKind.AtUtc, AtUtc: now + Duration.FromHours(1)),
-            "tomorrow_10" => new BroadcastTiming(BroadcastTimingKind.LocalTime, Date: tomorrow, Time: new LocalTime(10, 0), NotAfter: new LocalTime(12, 0)),
-            _ => BroadcastTiming.Now,
-        };
-        var (id, recipients) = await context.Broadcasts.ComposeAsync(context.Values[context.Args["from"]], timing, context.Turn.UserKey, cancellationToken).ConfigureAwait(false);
-        context.Say($"Queued for {recipients} {(recipients == 1 ? "person" : "people")} (broadcast {id}). People who muted wellness messages are left out. The admin API shows its progress: GET /api/admin/broadcasts/{id}.");
+        var (id, recipients) = await context.Broadcasts.ComposeAsync(ChatBroadcastDraft.From(context), context.Turn.UserKey, cancellationToken).ConfigureAwait(false);
+        context.Say($"Queued for {recipients} {(recipients == 1 ? "person" : "people")} (broadcast {id}). People who muted wellness messages are left out. I'll keep a message here up to date with how many have been sent.");
         return DialogActionResult.Continue;
     }
 }

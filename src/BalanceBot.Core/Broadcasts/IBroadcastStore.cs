@@ -15,6 +15,9 @@ public interface IBroadcastStore
 
     IReadOnlyDictionary<DeliveryState, int> CountByState(string broadcastId);
 
+    /// <summary>Every copy sent that was due at or after <paramref name="since"/>: whom it reached and when (for the reach statistic).</summary>
+    IReadOnlyList<(string UserKey, Instant Due)> SentSince(Instant since);
+
     /// <summary>Up to <paramref name="pageSize"/> queued entries due at <paramref name="now"/>.</summary>
     /// <param name="userKeyPrefix">Only users whose channel-qualified key starts with this (one channel's lane).</param>
     IReadOnlyList<OutboxEntry> Due(Instant now, int pageSize, string? userKeyPrefix = null);

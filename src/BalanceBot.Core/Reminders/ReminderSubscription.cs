@@ -44,6 +44,19 @@ public sealed class ReminderSubscription
     {
         var day = Tally.GetValueOrDefault(date);
         Tally[date] = done ? day with { Done = day.Done + 1 } : day with { Skipped = day.Skipped + 1 };
+        ForgetOldTallies(date);
+    }
+
+    /// <summary>A prompt went out on <paramref name="date"/> (the programme statistics' "prompts sent").</summary>
+    public void CountSent(LocalDate date)
+    {
+        var day = Tally.GetValueOrDefault(date);
+        Tally[date] = day with { Sent = day.Sent + 1 };
+        ForgetOldTallies(date);
+    }
+
+    private void ForgetOldTallies(LocalDate date)
+    {
         foreach (var old in Tally.Keys.Where(d => d < date.PlusDays(-TallyDays)).ToList())
         {
             Tally.Remove(old);

@@ -69,6 +69,7 @@ public sealed partial class ReminderSweep(
             subscription.LastPromptUtc = wasDue;
             subscription.UnansweredInARow++;
             var today = now.InZone(TimeZoneIds.Zone(subscription.Schedule.TimeZoneId)).Date;
+            subscription.CountSent(today);
             if (subscription.UnansweredInARow >= UnansweredBeforeBackoff && subscription.BackedOffOn != today)
             {
                 // Never nag more when ignored: half as often for the rest of the local day, and say so once.

@@ -11,7 +11,7 @@ namespace BalanceBot.Core.Statistics;
 /// </summary>
 public sealed class DescribeProgrammeStatsAction : IDialogAction
 {
-    private static readonly string[] Measures = ["opted_in_users", "reminder_users", "prompts_answered", "done_rate"];
+    private static readonly string[] Measures = ["opted_in_users", "reminder_users", "prompts_sent", "prompts_answered", "done_rate", "checkups_started", "broadcast_reach"];
 
     public string Name => "describe_programme_stats";
 
@@ -40,7 +40,7 @@ public sealed class DescribeProgrammeStatsAction : IDialogAction
                 .Append(string.Join(", ", row.Select((cell, i) => $"{Label(Measures[i])} {Show(cell, Measures[i], minimum)}")));
         }
 
-        context.Say(text.Append("\nThe admin API has every week and the check-up figures (GET /api/admin/stats).").ToString());
+        context.Say(text.Append("\nThe admin API has every week and kept check-ups by area and level (GET /api/admin/stats).").ToString());
         return ValueTask.FromResult(DialogActionResult.Continue);
     }
 
@@ -48,8 +48,12 @@ public sealed class DescribeProgrammeStatsAction : IDialogAction
     {
         "opted_in_users" => "opted in",
         "reminder_users" => "using reminders",
+        "prompts_sent" => "prompts sent",
         "prompts_answered" => "prompts answered",
-        _ => "done rate",
+        "done_rate" => "done rate",
+        "checkups_started" => "check-ups started",
+        "broadcast_reach" => "broadcast messages delivered",
+        _ => measure.Replace('_', ' '),
     };
 
     private static string Show(StatsCell? cell, string measure, int minimum) => cell switch

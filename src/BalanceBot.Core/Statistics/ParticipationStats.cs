@@ -26,10 +26,17 @@ public static class ParticipationStats
     /// <summary>The smallest minimum group size a deployment may set.</summary>
     public const int LowestMinimumGroupSize = 5;
 
+    /// <param name="broadcastCopiesSent">Each broadcast copy sent: to whom, and the date it was due (the reach measure).</param>
     public static IReadOnlyList<StatsCell> Compute(
-        IEnumerable<UserRecord> users, IEnumerable<ReminderSubscription> reminders, LocalDate today, int weeks, int minimumGroupSize)
+        IEnumerable<UserRecord> users,
+        IEnumerable<ReminderSubscription> reminders,
+        LocalDate today,
+        int weeks,
+        int minimumGroupSize,
+        IEnumerable<(string UserKey, LocalDate Date)>? broadcastCopiesSent = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minimumGroupSize, LowestMinimumGroupSize);
+        var copies = (broadcastCopiesSent ?? []).ToLookup(c => c.UserKey, c => c.Date, StringComparer.Ordinal);
         var people = users.Where(u => u.Address is not null).ToDictionary(u => u.Key, StringComparer.Ordinal);
         var subscriptions = reminders.Where(r => people.ContainsKey(r.UserKey)).ToDictionary(r => r.UserKey, StringComparer.Ordinal);
         var cells = new List<(string Week, string Tag, string Measure, HashSet<string> Who, double Value)>();
@@ -55,8 +62,11 @@ public static class ParticipationStats
                 var done = tallies.Sum(t => t.Days.Sum(d => d.Done));
                 var answered = done + tallies.Sum(t => t.Days.Sum(d => d.Skipped));
                 cells.Add((week, tag, "reminder_users", active, active.Count));
+                cells.Add((week, tag, "prompts_sent", active, tallies.Sum(t => t.Days.Sum(d => d.Sent))));
                 cells.Add((week, tag, "prompts_answered", active, answered));
                 cells.Add((week, tag, "done_rate", active, answered == 0 ? 0 : Math.Round((double)done / answered, 3)));
+                AddCount(cells, week, tag, "checkups_started", members.Select(u => (u.Key, u.CheckupStarts.Count(d => InWeek(LocalDate.FromDateOnly(d), monday)))));
+                AddCount(cells, week, tag, "broadcast_reach", members.Select(u => (u.Key, copies[u.Key].Count(d => InWeek(d, monday)))));
 
                 foreach (var kept in members
                     .SelectMany(u => u.CheckupHistory.Where(c => LocalDate.FromDateOnly(c.Date) >= monday && LocalDate.FromDateOnly(c.Date) <= sunday).Select(c => (u.Key, Cell: $"kept_checkups:{c.Area}:{TriageLevels.Name(c.Level)}")))
@@ -68,6 +78,15 @@ public static class ParticipationStats
         }
 
         return Suppress(cells, minimumGroupSize);
+    }
+
+    private static bool InWeek(LocalDate date, LocalDate monday) => date >= monday && date < monday.PlusWeeks(1);
+
+    /// <summary>A count of events (the value) over the people who had at least one (the cell's group).</summary>
+    private static void AddCount(List<(string, string, string, HashSet<string>, double)> cells, string week, string tag, string measure, IEnumerable<(string Key, int Count)> perUser)
+    {
+        var counted = perUser.Where(u => u.Count > 0).ToList();
+        cells.Add((week, tag, measure, counted.Select(u => u.Key).ToHashSet(StringComparer.Ordinal), counted.Sum(u => u.Count)));
     }
 
     /// <summary>The ISO week a Monday starts, as <c>2026-W14</c>.</summary>

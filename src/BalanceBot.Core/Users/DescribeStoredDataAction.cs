@@ -56,6 +56,12 @@ public sealed class DescribeStoredDataAction : IDialogAction
                 .Append(string.Join("; ", user.CheckupHistory.Select(c => $"{c.Area.Replace('_', ' ')}, {TriageLevels.Name(c.Level).Replace('_', ' ')}, {c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")));
         }
 
+        if (user.CheckupStarts.Count > 0)
+        {
+            text.Append("\n- the dates you started a check-up, nothing else about them (").Append(user.CheckupStarts.Count)
+                .Append(" this year; the wellness team only ever sees counts of ten or more people)");
+        }
+
         if (context.Reminders is not null && await context.Reminders.FindAsync(user.Key, cancellationToken).ConfigureAwait(false) is { } reminders)
         {
             var schedule = reminders.Schedule;

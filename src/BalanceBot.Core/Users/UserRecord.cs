@@ -22,4 +22,10 @@ public sealed class UserRecord
 
     /// <summary>Check-ups the user chose to keep: area, level and date only, oldest first.</summary>
     public List<CheckupRecord> CheckupHistory { get; init; } = [];
+
+    /// <summary>
+    /// The dates the user started a check-up (nothing about it: no area, no answers), for the wellness team's
+    /// suppressed "check-ups started" count. Oldest first, a year at most.
+    /// </summary>
+    public List<DateOnly> CheckupStarts { get; init; } = [];
 }

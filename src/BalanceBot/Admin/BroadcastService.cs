@@ -90,9 +90,21 @@ internal sealed class BroadcastService(
     /// <returns>The broadcast's status, or the problems with the request by field.</returns>
     public (BroadcastStatus? Created, Dictionary<string, string[]> Problems) Create(BroadcastRequest request, string who) => Create(request, who, null, null);
 
-    /// <summary>A broadcast composed in chat: to everyone, already checked by the dialog.</summary>
-    public BroadcastStatus Create(string text, BroadcastTiming timing, string who) =>
-        Save(text.Trim(), null, BroadcastAudience.Everyone, timing, who, null, null);
+    /// <summary>A broadcast composed in chat, already checked by the dialog.</summary>
+    public BroadcastStatus Create(BroadcastDraft draft, string who)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return Save(draft.Text, draft.ExerciseId, draft.Audience, draft.Timing, who, null, null);
+    }
+
+    /// <summary>How many copies a draft would be planned into now: the preview's count, with nothing stored.</summary>
+    public int CountRecipients(BroadcastDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var broadcast = New(draft.Text, draft.ExerciseId, draft.Audience, draft.Timing, "preview", now, null, null);
+        return BroadcastPlanner.Plan(broadcast, users.All(), now, options.Value.DefaultTimeZone).Count(e => e.State == DeliveryState.Queued);
+    }
 
     private void Validate(BroadcastRequest request, Dictionary<string, string[]> problems, string prefix)
     {
@@ -136,23 +148,25 @@ internal sealed class BroadcastService(
     private BroadcastStatus Save(string text, string? exerciseId, BroadcastAudience audience, BroadcastTiming timing, string who, string? campaignId, string? campaignName)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-        var broadcast = new Broadcast
-        {
-            Id = "b" + RandomNumberGenerator.GetHexString(12, lowercase: true),
-            Text = text,
-            ExerciseId = exerciseId,
-            Audience = audience,
-            Timing = timing,
-            CreatedBy = who,
-            CreatedUtc = now,
-            CampaignId = campaignId,
-            CampaignName = campaignName,
-        };
+        var broadcast = New(text, exerciseId, audience, timing, who, now, campaignId, campaignName);
         var entries = BroadcastPlanner.Plan(broadcast, users.All(), now, options.Value.DefaultTimeZone);
         store.Create(broadcast, entries);
         audit.Record(who, "broadcast.create", broadcast.Id);
         return Status(broadcast);
     }
+
+    private static Broadcast New(string text, string? exerciseId, BroadcastAudience audience, BroadcastTiming timing, string who, Instant now, string? campaignId, string? campaignName) => new()
+    {
+        Id = "b" + RandomNumberGenerator.GetHexString(12, lowercase: true),
+        Text = text,
+        ExerciseId = exerciseId,
+        Audience = audience,
+        Timing = timing,
+        CreatedBy = who,
+        CreatedUtc = now,
+        CampaignId = campaignId,
+        CampaignName = campaignName,
+    };
 
     public IReadOnlyList<BroadcastStatus> List(string who)
     {

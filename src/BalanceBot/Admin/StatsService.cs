@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Statistics;
 using BalanceBot.Core.Users;
@@ -10,7 +11,8 @@ using NodaTime;
 namespace BalanceBot.Admin;
 
 /// <summary>Aggregate participation statistics for the admin API, suppressed below the minimum group size.</summary>
-internal sealed class StatsService(IUserStore users, IReminderStore reminders, LiteDbAuditLog audit, IOptions<AdminOptions> options, TimeProvider time)
+internal sealed class StatsService(
+    IUserStore users, IReminderStore reminders, IBroadcastStore broadcasts, LiteDbAuditLog audit, IOptions<AdminOptions> options, TimeProvider time)
 {
     public const int DefaultWeeks = 8;
 
@@ -18,9 +20,11 @@ internal sealed class StatsService(IUserStore users, IReminderStore reminders, L
     {
         var span = Math.Clamp(weeks ?? DefaultWeeks, 1, 52);
         var zone = DateTimeZoneProviders.Tzdb[options.Value.DefaultTimeZone];
-        var today = Instant.FromDateTimeOffset(time.GetUtcNow()).InZone(zone).Date;
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var today = now.InZone(zone).Date;
         audit.Record(who, "stats.read", null);
-        return new StatsReport(options.Value.MinimumGroupSize, ParticipationStats.Compute(users.All(), reminders.All(), today, span, options.Value.MinimumGroupSize));
+        var copies = broadcasts.SentSince(now - Duration.FromDays(7 * (span + 1))).Select(c => (c.UserKey, c.Due.InZone(zone).Date));
+        return new StatsReport(options.Value.MinimumGroupSize, ParticipationStats.Compute(users.All(), reminders.All(), today, span, options.Value.MinimumGroupSize, copies));
     }
 
     /// <summary>The same cells as CSV; a suppressed cell has empty people and value.</summary>

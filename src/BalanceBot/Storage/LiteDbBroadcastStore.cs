@@ -53,6 +53,10 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
             .GroupBy(d => Enum.Parse<DeliveryState>(d["state"].AsString))
             .ToDictionary(g => g.Key, g => g.Count());
 
+    public IReadOnlyList<(string UserKey, Instant Due)> SentSince(Instant since) =>
+        [.. _outbox.Find(Query.And(Query.EQ("state", nameof(DeliveryState.Sent)), Query.GTE("due", since.ToDateTimeUtc())))
+            .Select(d => (d["user"].AsString, Instant.FromDateTimeUtc(d["due"].AsDateTime.ToUniversalTime())))];
+
     public IReadOnlyList<string> DueChannels(Instant now) =>
         [.. _outbox.Find(DueQuery(now)).Select(d => d["user"].AsString).Select(key => key.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? key[..colon] : key)
             .Distinct(StringComparer.Ordinal)];

@@ -117,7 +117,7 @@ internal sealed class LiteDbReminderStore : IReminderStore
         var tally = new BsonDocument();
         foreach (var (date, day) in subscription.Tally)
         {
-            tally[DatePattern.Format(date)] = new BsonDocument { ["done"] = day.Done, ["skipped"] = day.Skipped };
+            tally[DatePattern.Format(date)] = new BsonDocument { ["done"] = day.Done, ["skipped"] = day.Skipped, ["sent"] = day.Sent };
         }
 
         return tally;
@@ -157,7 +157,7 @@ internal sealed class LiteDbReminderStore : IReminderStore
         {
             foreach (var (date, day) in tally.AsDocument)
             {
-                subscription.Tally[DatePattern.Parse(date).Value] = new DayTally(day["done"].AsInt32, day["skipped"].AsInt32);
+                subscription.Tally[DatePattern.Parse(date).Value] = new DayTally(day["done"].AsInt32, day["skipped"].AsInt32, day.AsDocument.TryGetValue("sent", out var sent) ? sent.AsInt32 : 0);
             }
         }
 

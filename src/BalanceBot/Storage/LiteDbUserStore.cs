@@ -47,6 +47,7 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
                 ["level"] = TriageLevels.Name(c.Level),
                 ["date"] = c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             })),
+            ["checkupStarts"] = new BsonArray(user.CheckupStarts.Select(d => new BsonValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))),
         };
         if (user.Address is { } address)
         {
@@ -85,6 +86,11 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
                     user.CheckupHistory.Add(new CheckupRecord(checkup["area"].AsString, level, DateOnly.ParseExact(checkup["date"].AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
                 }
             }
+        }
+
+        if (document.TryGetValue("checkupStarts", out var starts) && starts.IsArray)
+        {
+            user.CheckupStarts.AddRange(starts.AsArray.Select(d => DateOnly.ParseExact(d.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         return user;

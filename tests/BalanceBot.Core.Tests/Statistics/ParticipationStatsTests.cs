@@ -92,6 +92,39 @@ public sealed class ParticipationStatsTests
     }
 
     [Fact]
+    public void Prompts_sent_check_ups_started_and_broadcast_reach_count_events_over_the_people_they_concern()
+    {
+        var users = Enumerable.Range(0, 14).Select(i => User($"u{i}", i < 12 ? "berlin" : "paris")).ToList();
+        var reminders = users.Take(12).Select(u => Reminders(u.Key, done: 1, skipped: 0)).ToList();
+        foreach (var subscription in reminders)
+        {
+            subscription.CountSent(Thursday);
+            subscription.CountSent(Thursday);
+            subscription.CountSent(Thursday.PlusWeeks(-1)); // another week: not in W14
+        }
+
+        foreach (var user in users.Take(11))
+        {
+            user.CheckupStarts.Add(new DateOnly(2026, 3, 30));
+        }
+
+        users[0].CheckupStarts.Add(new DateOnly(2026, 4, 2));
+        users[13].CheckupStarts.Add(new DateOnly(2026, 3, 29)); // the Sunday before: W13
+        var copies = users.Select(u => (u.Key, Thursday)).Append(("u0", Thursday)).Append(("gone", Thursday)).ToList();
+
+        var cells = ParticipationStats.Compute(users, reminders, Thursday, weeks: 1, minimumGroupSize: 10, copies);
+
+        Assert.Equal((12, 24.0), (Cell(cells, "all", "prompts_sent").People, Cell(cells, "all", "prompts_sent").Value));
+        Assert.Equal((11, 12.0), (Cell(cells, "all", "checkups_started").People, Cell(cells, "all", "checkups_started").Value));
+        Assert.Equal((14, 15.0), (Cell(cells, "all", "broadcast_reach").People, Cell(cells, "all", "broadcast_reach").Value));
+
+        // Berlin's reach (12 people) differs from everyone's (14) by 2 people: hidden, as are Paris's numbers.
+        Assert.True(Cell(cells, "berlin", "broadcast_reach").Suppressed);
+        Assert.True(Cell(cells, "paris", "broadcast_reach").Suppressed);
+        Assert.Equal(11, Cell(cells, "berlin", "checkups_started").People);
+    }
+
+    [Fact]
     public void The_minimum_group_size_cannot_go_below_five() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ParticipationStats.Compute([], [], Thursday, 1, minimumGroupSize: 4));
 }

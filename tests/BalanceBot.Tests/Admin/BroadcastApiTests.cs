@@ -276,14 +276,32 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         Assert.Equal(RequireAdminAction.Refusal, Assert.Single(refusal).Text);
 
         await SeedTeamsUserAsync("lead", "Europe/Berlin");
+        await SeedTeamsUserAsync("berliner", "Europe/Berlin");
+        var users = _bot.App.Services.GetRequiredService<IUserStore>();
+        foreach (var key in new[] { "msteams:29:staff", "msteams:29:berliner" })
+        {
+            var user = (await users.FindAsync(key, CancellationToken.None))!;
+            user.Preferences[PreferenceNames.Tags] = "berlin, sales";
+            await users.SaveAsync(user, CancellationToken.None);
+        }
+
         Assert.Contains("What should the message say?", (await SayAndReadAsync("lead", WellnessLead, "broadcast"))[^1].Text, StringComparison.Ordinal);
-        Assert.Equal("When should it go out?", (await SayAndReadAsync("lead", WellnessLead, "Walking meeting week starts Monday"))[^1].Text);
-        Assert.Contains("Walking meeting week starts Monday", (await SayAndReadAsync("lead", WellnessLead, "now"))[^1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Add an exercise from the library", (await SayAndReadAsync("lead", WellnessLead, "Walking meeting week starts Monday"))[^1].Text, StringComparison.Ordinal);
+        Assert.Equal("Who should get it?", (await SayAndReadAsync("lead", WellnessLead, "Neck"))[^1].Text);
+        Assert.StartsWith("Which tag?", (await SayAndReadAsync("lead", WellnessLead, "People with a tag"))[^1].Text, StringComparison.Ordinal);
+        Assert.Equal("When should it go out?", (await SayAndReadAsync("lead", WellnessLead, "Berlin"))[^1].Text);
+        var preview = await SayAndReadAsync("lead", WellnessLead, "now");
+        Assert.Equal(
+            "Here is the preview:\n\nWalking meeting week starts Monday\n\nWith the exercise \"Side neck stretch\" under it.\n\nFor people tagged \"berlin\" who get wellness messages: 2 people right now.",
+            preview[0].Text);
+        Assert.Equal("Send it?", preview[^1].Text);
         Assert.StartsWith("Queued for 2 people", (await SayAndReadAsync("lead", WellnessLead, "yes"))[^1].Text, StringComparison.Ordinal);
 
         await DispatchAsync();
         var delivered = _bot.Connector.Drain();
-        Assert.Equal(2, delivered.Count(a => a.Text?.StartsWith("Walking meeting week", StringComparison.Ordinal) == true));
+        var copies = delivered.Where(a => a.Text?.StartsWith("Walking meeting week", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(["/v3/conversations/a%3Aberliner/activities", "/v3/conversations/a%3Astaff/activities"], copies.Select(c => c.RawTarget).Order(StringComparer.Ordinal));
+        Assert.All(copies, c => Assert.Contains("Side neck stretch", c.Text, StringComparison.Ordinal));
         var report = Assert.Single(delivered, a => a.Text?.StartsWith("Your broadcast", StringComparison.Ordinal) == true);
         Assert.Equal("/v3/conversations/a%3Alead/activities", report.RawTarget);
         Assert.EndsWith("has finished: 2 sent (of 2).", report.Text, StringComparison.Ordinal);
@@ -305,6 +323,8 @@ public sealed class BroadcastApiTests : IAsyncLifetime
 
         await SayAndReadAsync("lead", WellnessLead, "broadcast");
         await SayAndReadAsync("lead", WellnessLead, "Posture check: shoulders down");
+        await SayAndReadAsync("lead", WellnessLead, "no exercise");
+        await SayAndReadAsync("lead", WellnessLead, "everyone");
         await SayAndReadAsync("lead", WellnessLead, "now");
         Assert.StartsWith("Queued for 40 people", (await SayAndReadAsync("lead", WellnessLead, "yes"))[^1].Text, StringComparison.Ordinal);
         var id = _bot.App.Services.GetRequiredService<IBroadcastStore>().List(1)[0].Id;
@@ -367,6 +387,31 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         Assert.Contains(",\"all\",opted_in_users,,,true", text, StringComparison.Ordinal);
         Assert.DoesNotContain("msteams:", text, StringComparison.Ordinal);
         Assert.Equal(2, _bot.App.Services.GetRequiredService<BalanceBot.Storage.LiteDbAuditLog>().Recent(10).Count(a => a.Action == "stats.read"));
+    }
+
+    [Fact]
+    public async Task Check_ups_started_and_broadcast_reach_are_counted_and_a_start_stores_only_its_date()
+    {
+        foreach (var i in Enumerable.Range(1, 10))
+        {
+            await SeedTeamsUserAsync($"k{i}", "Europe/Berlin");
+            await SayAsync($"k{i}", "checkup");
+        }
+
+        var users = _bot.App.Services.GetRequiredService<IUserStore>();
+        var started = (await users.FindAsync("msteams:29:k1", CancellationToken.None))!;
+        Assert.Equal([new DateOnly(2026, 3, 27)], started.CheckupStarts);
+        Assert.Empty(started.CheckupHistory);
+        await CreateAsync(new { text = "Stretch break at 11:00" });
+        await DispatchAsync();
+
+        var cells = (await GetAsync("/api/admin/stats?weeks=1"))["cells"]!.AsArray();
+        JsonNode Cell(string measure) => cells.Single(c => c!["tag"]!.GetValue<string>() == "all" && c["measure"]!.GetValue<string>() == measure)!;
+        Assert.Equal((10, 10.0), (Cell("checkups_started")["people"]!.GetValue<int>(), Cell("checkups_started")["value"]!.GetValue<double>()));
+        Assert.Equal((10, 10.0), (Cell("broadcast_reach")["people"]!.GetValue<int>(), Cell("broadcast_reach")["value"]!.GetValue<double>()));
+        await SayAsync("k1", "cancel");
+        var myData = await SayAndReadAsync("k1", null, "my data");
+        Assert.Contains(myData, a => a.Text?.Contains("the dates you started a check-up, nothing else about them (1 this year", StringComparison.Ordinal) == true);
     }
 
     /// <summary>A Teams user who has talked to the bot (so it has their address), in the given zone.</summary>

@@ -199,9 +199,15 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
         var asked = await _client.AnswerAsync(admin.Command("broadcast"));
         Assert.Contains("What should the message say?", asked["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         var form = await _client.AnswerAsync(admin.Click(ButtonId(asked, "Type your answer")));
-        var when = await _client.AnswerAsync(admin.Submit(form["data"]!["custom_id"]!.GetValue<string>(), "Stand-up Friday: stretch at 11:00"));
+        var exercise = await _client.AnswerAsync(admin.Submit(form["data"]!["custom_id"]!.GetValue<string>(), "Stand-up Friday: stretch at 11:00"));
+        AssertWithinLimits(exercise["data"]!.AsObject());
+        var areas = Leaves(exercise["data"]!.AsObject()).Single(c => c["type"]!.GetValue<int>() == 3);
+        var none = areas["options"]!.AsArray().Single(o => o!["label"]!.GetValue<string>() == "No exercise")!["value"]!.GetValue<string>();
+        var audience = await _client.AnswerAsync(admin.Select(areas["custom_id"]!.GetValue<string>(), none));
+        var when = await _client.AnswerAsync(admin.Click(ButtonId(audience, "Everyone")));
         var preview = await _client.AnswerAsync(admin.Click(ButtonId(when, "Now")));
         Assert.Contains("Stand-up Friday: stretch at 11:00", preview["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("For everyone who gets wellness messages: 2 people right now.", preview["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         var sent = await _client.AnswerAsync(admin.Click(ButtonId(preview, "Yes")));
         Assert.StartsWith("Queued for", sent["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         var broadcast = _bot.App.Services.GetRequiredService<IBroadcastStore>().List(1).Single();

@@ -45,6 +45,7 @@ public sealed class ReminderSweepTests
         var after = await store.FindAsync(UserKey, CancellationToken.None);
         Assert.Equal(Instant.FromUtc(2026, 3, 3, 9, 0), after!.NextDueUtc);
         Assert.Equal(Instant.FromUtc(2026, 3, 3, 8, 0), after.LastPromptUtc);
+        Assert.Equal(new DayTally(0, 0, Sent: 1), after.Tally[new LocalDate(2026, 3, 3)]); // stored for "prompts sent"
     }
 
     [Fact]
