@@ -48,6 +48,11 @@ internal static class SchedulingSetup
                     .StartAt(TimeProvider.System.GetUtcNow() + firstDispatchAfter)
                     .WithSimpleSchedule(schedule => schedule.WithInterval(dispatchEvery).RepeatForever()),
                 job => job.WithIdentity(BroadcastDispatchJob.Key));
+            quartz.ScheduleJob<RetentionJob>(
+                trigger => trigger
+                    .WithIdentity(RetentionJob.TriggerKey)
+                    .WithCronSchedule(RetentionJob.Schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc)),
+                job => job.WithIdentity(RetentionJob.Key));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

@@ -60,6 +60,27 @@ internal sealed class BalanceBotDatabase : IDisposable
 
     public void Checkpoint() => Database.Checkpoint();
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, committed when it returns and rolled back when it throws.
+    /// LiteDB binds a transaction to its thread: <paramref name="work"/> must not await (scheduling-storage.md §4.2).
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Database.BeginTrans();
+        try
+        {
+            var result = work();
+            Database.Commit();
+            return result;
+        }
+        catch
+        {
+            Database.Rollback();
+            throw;
+        }
+    }
+
     public void Dispose()
     {
         Database.Dispose();

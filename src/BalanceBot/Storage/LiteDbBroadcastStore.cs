@@ -16,17 +16,17 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.ExtendedIso;
 
-    private readonly LiteDatabase _database;
+    private readonly BalanceBotDatabase _database;
     private readonly ILiteCollection<BsonDocument> _broadcasts;
     private readonly ILiteCollection<BsonDocument> _outbox;
 
     public LiteDbBroadcastStore(BalanceBotDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _database = database.Database;
-        _broadcasts = _database.GetCollection("broadcasts");
+        _database = database;
+        _broadcasts = database.Database.GetCollection("broadcasts");
         _broadcasts.EnsureIndex("created");
-        _outbox = _database.GetCollection("outbox");
+        _outbox = database.Database.GetCollection("outbox");
         _outbox.EnsureIndex("state");
         _outbox.EnsureIndex("broadcast");
     }
@@ -35,7 +35,7 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
     {
         ArgumentNullException.ThrowIfNull(broadcast);
         ArgumentNullException.ThrowIfNull(entries);
-        InTransaction(() =>
+        _database.InTransaction(() =>
         {
             _broadcasts.Insert(ToDocument(broadcast));
             _outbox.InsertBulk(entries.Select(ToDocument));
@@ -79,11 +79,11 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count > 0)
         {
-            InTransaction(() => _outbox.Update(entries.Select(ToDocument)));
+            _database.InTransaction(() => _outbox.Update(entries.Select(ToDocument)));
         }
     }
 
-    public int MarkInFlightUnknown() => InTransaction(() =>
+    public int MarkInFlightUnknown() => _database.InTransaction(() =>
     {
         var inFlight = _outbox.Find(Query.EQ("state", nameof(DeliveryState.Sending))).ToList();
         foreach (var document in inFlight)
@@ -95,7 +95,7 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
         return inFlight.Count;
     });
 
-    public bool MarkReported(string broadcastId) => InTransaction(() =>
+    public bool MarkReported(string broadcastId) => _database.InTransaction(() =>
     {
         if (_broadcasts.FindById(broadcastId) is not { } broadcast || (broadcast.TryGetValue("reported", out var reported) && reported.AsBoolean))
         {
@@ -106,7 +106,7 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
         return _broadcasts.Update(broadcast);
     });
 
-    public void SetProgressMessage(string broadcastId, string messageId) => InTransaction(() =>
+    public void SetProgressMessage(string broadcastId, string messageId) => _database.InTransaction(() =>
     {
         if (_broadcasts.FindById(broadcastId) is { } broadcast)
         {
@@ -117,7 +117,14 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
         return 0;
     });
 
-    public bool CancelIfNotStarted(string broadcastId) => InTransaction(() =>
+    /// <summary>Retention: deletes copies in a final state that were due before <paramref name="cutoff"/>; queued and sending copies stay.</summary>
+    public int DeleteFinishedBefore(Instant cutoff) =>
+        _outbox.DeleteMany(Query.And(Query.In("state", FinalStates), Query.LT("due", cutoff.ToDateTimeUtc())));
+
+    private static readonly BsonArray FinalStates =
+        [.. Enum.GetValues<DeliveryState>().Where(s => s is not (DeliveryState.Queued or DeliveryState.Sending)).Select(s => new BsonValue(s.ToString()))];
+
+    public bool CancelIfNotStarted(string broadcastId) => _database.InTransaction(() =>
     {
         if (_broadcasts.FindById(broadcastId) is not { } broadcast)
         {
@@ -143,22 +150,6 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
 
     private static BsonExpression DueQuery(Instant now) =>
         Query.And(Query.EQ("state", nameof(DeliveryState.Queued)), Query.LTE("due", now.ToDateTimeUtc()));
-
-    private T InTransaction<T>(Func<T> work)
-    {
-        _database.BeginTrans();
-        try
-        {
-            var result = work();
-            _database.Commit();
-            return result;
-        }
-        catch
-        {
-            _database.Rollback();
-            throw;
-        }
-    }
 
     private static BsonDocument ToDocument(OutboxEntry entry) => new()
     {

@@ -25,6 +25,33 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
 
     public IEnumerable<UserRecord> All() => _collection.FindAll().Select(FromDocument);
 
+    /// <summary>
+    /// Retention: drops kept check-ups and check-up start dates from before <paramref name="cutoff"/>. Each user is
+    /// read again and written in one transaction, so a turn saving the same user meanwhile is not overwritten.
+    /// </summary>
+    /// <returns>How many users had something dropped.</returns>
+    public int ForgetHistoryBefore(DateOnly cutoff)
+    {
+        var stale = All().Where(u => u.CheckupHistory.Any(c => c.Date < cutoff) || u.CheckupStarts.Any(d => d < cutoff)).Select(u => u.Key).ToList();
+        foreach (var key in stale)
+        {
+            database.InTransaction(() =>
+            {
+                if (_collection.FindById(key) is not { } document)
+                {
+                    return false;
+                }
+
+                var user = FromDocument(document);
+                user.CheckupHistory.RemoveAll(c => c.Date < cutoff);
+                user.CheckupStarts.RemoveAll(d => d < cutoff);
+                return _collection.Update(ToDocument(user));
+            });
+        }
+
+        return stale.Count;
+    }
+
     private static BsonDocument ToDocument(UserRecord user)
     {
         var preferences = new BsonDocument();

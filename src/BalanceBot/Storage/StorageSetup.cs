@@ -14,12 +14,19 @@ internal static class StorageSetup
             .Bind(builder.Configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<RetentionOptions>()
+            .Bind(builder.Configuration.GetSection(RetentionOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<BalanceBotDatabase>();
         builder.Services.AddSingleton<IConversationStateStore, LiteDbConversationStateStore>();
-        builder.Services.AddSingleton<IUserStore, LiteDbUserStore>();
+        builder.Services.AddSingleton<LiteDbUserStore>();
+        builder.Services.AddSingleton<IUserStore>(services => services.GetRequiredService<LiteDbUserStore>());
         builder.Services.AddSingleton<IReminderStore, LiteDbReminderStore>();
         builder.Services.AddSingleton<IUserDataEraser, LiteDbUserDataEraser>();
-        builder.Services.AddSingleton<IBroadcastStore, LiteDbBroadcastStore>();
+        builder.Services.AddSingleton<LiteDbBroadcastStore>();
+        builder.Services.AddSingleton<IBroadcastStore>(services => services.GetRequiredService<LiteDbBroadcastStore>());
+        builder.Services.AddSingleton<DataRetention>();
         builder.Services.AddHostedService<OpenDatabaseAtStart>();
         return builder;
     }
