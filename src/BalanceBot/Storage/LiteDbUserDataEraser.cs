@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using BalanceBot.Channels.Discord;
 using BalanceBot.Core.Users;
 using LiteDB;
@@ -7,7 +8,8 @@ namespace BalanceBot.Storage;
 /// <summary>
 /// "Forget me" over every collection that can hold a user: their record (profile, preferences, kept check-ups),
 /// reminder subscription and stats, the conversation's state, and for Discord users the DM channel and the prompts
-/// behind their buttons. One transaction: either all of it goes, or none.
+/// behind their buttons; in the audit log and on broadcasts they composed, their key becomes an anonymous id. One
+/// transaction: either all of it goes, or none.
 /// </summary>
 internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database) : IUserDataEraser
 {
@@ -43,6 +45,13 @@ internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database) : IUserD
                 deleted.Add("your copies of wellness-team broadcasts and whether they arrived");
             }
 
+            // What a wellness-team member did stays accountable, but no longer says who they were.
+            var anonymous = AnonymousPrefix + RandomNumberGenerator.GetHexString(8, lowercase: true);
+            if (Reattribute(db.GetCollection("audit"), "who", userKey, anonymous) + Reattribute(db.GetCollection("broadcasts"), "createdBy", userKey, anonymous) > 0)
+            {
+                deleted.Add("your name on broadcasts you composed and in the audit log (now an anonymous id)");
+            }
+
             if (db.GetCollection("conversations").Delete(conversationKey))
             {
                 deleted.Add("where we were in our conversation");
@@ -68,5 +77,20 @@ internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database) : IUserD
         }
 
         return ValueTask.FromResult<IReadOnlyList<string>>(deleted);
+    }
+
+    /// <summary>Stands in for a forgotten user's key where a record must stay (the audit log, broadcasts they composed).</summary>
+    public const string AnonymousPrefix = "forgotten-user:";
+
+    private static int Reattribute(ILiteCollection<BsonDocument> collection, string field, string userKey, string anonymous)
+    {
+        var documents = collection.Find(Query.EQ(field, userKey)).ToList();
+        foreach (var document in documents)
+        {
+            document[field] = anonymous;
+            collection.Update(document);
+        }
+
+        return documents.Count;
     }
 }

@@ -283,6 +283,15 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
         _bot.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 10, 0, 20, TimeSpan.Zero));
         Assert.Equal(1, (await _bot.DriveClockAsync(_bot.App.Services.GetRequiredService<ReminderSweep>().RunOnceAsync(CancellationToken.None))).Sent);
         await _client.AnswerAsync(user.Command("checkup"));
+
+        // As a wellness-team member (Manage Server in a guild), the same person composed a broadcast.
+        var asAdmin = new DiscordInteractionBuilder(ApplicationId, UserId) { MemberPermissions = "32" };
+        var form = await _client.AnswerAsync(asAdmin.Click(ButtonId(await _client.AnswerAsync(asAdmin.Command("broadcast")), "Type your answer")));
+        var exercise = await _client.AnswerAsync(asAdmin.Submit(form["data"]!["custom_id"]!.GetValue<string>(), "Walk at lunch"));
+        var areas = Leaves(exercise["data"]!.AsObject()).Single(c => c["type"]!.GetValue<int>() == 3);
+        var when = await _client.AnswerAsync(asAdmin.Click(ButtonId(await _client.AnswerAsync(asAdmin.Select(areas["custom_id"]!.GetValue<string>(), "0")), "Everyone")));
+        await _client.AnswerAsync(asAdmin.Click(ButtonId(await _client.AnswerAsync(asAdmin.Click(ButtonId(when, "Now"))), "Yes")));
+        Assert.Equal("discord:" + UserId, _bot.App.Services.GetRequiredService<IBroadcastStore>().List(1).Single().CreatedBy);
         Assert.NotEmpty(DocumentsMentioning(UserId));
 
         var question = await _client.AnswerAsync(user.Command("forgetme"));
@@ -292,7 +301,9 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
         var said = done["data"]!["content"]!.GetValue<string>();
         Assert.Contains("your reminder schedule and its stats", said, StringComparison.Ordinal);
         Assert.Contains("your Discord DM channel id", said, StringComparison.Ordinal);
+        Assert.Contains("your name on broadcasts you composed and in the audit log", said, StringComparison.Ordinal);
         Assert.Empty(DocumentsMentioning(UserId));
+        Assert.StartsWith("forgotten-user:", _bot.App.Services.GetRequiredService<IBroadcastStore>().List(1).Single().CreatedBy, StringComparison.Ordinal);
         Assert.Null(await store.FindAsync("discord:" + UserId, CancellationToken.None));
 
         // Talking again starts fresh, with the welcome notices.
