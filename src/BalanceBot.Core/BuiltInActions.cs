@@ -17,6 +17,7 @@ public static class BuiltInActions
         new SavePreferenceAction(),
         new DescribeStoredDataAction(),
         new ForgetUserAction(),
+        new Privacy.ExportUserDataAction(),
         new RequireAdminAction(),
         new PreviewBroadcastAction(),
         new CreateBroadcastAction(),

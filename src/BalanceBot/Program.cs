@@ -25,6 +25,7 @@ public static class Program
         configure?.Invoke(builder);
         builder.AddStorage();
         builder.AddConversations();
+        builder.AddDataExport();
         builder.AddBotFrameworkChannel();
         builder.AddDiscordChannel();
         builder.AddAdmin();
@@ -35,6 +36,7 @@ public static class Program
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealth();
+        app.MapDataExport();
         app.MapBotFramework();
         app.MapDiscord();
         app.MapAdmin();

@@ -21,7 +21,8 @@ public sealed partial class ConversationEngine(
     ILogger<ConversationEngine> logger,
     IUserDataEraser? eraser = null,
     IBroadcastComposer? broadcasts = null,
-    IProgrammeStatistics? statistics = null)
+    IProgrammeStatistics? statistics = null,
+    Privacy.IUserDataExport? dataExport = null)
 {
     private readonly ConversationLocks _locks = new();
 
@@ -44,7 +45,7 @@ public sealed partial class ConversationEngine(
         user ??= new UserRecord { Key = turn.UserKey, FirstSeenUtc = now };
         userChanged |= RefreshFromChannel(user, turn);
 
-        var run = new DialogRun(catalog, state, user, turn, safetyContacts, reminders, now, broadcasts, statistics);
+        var run = new DialogRun(catalog, state, user, turn, safetyContacts, reminders, now, broadcasts, statistics, dataExport);
         await run.HandleAsync(cancellationToken).ConfigureAwait(false);
 
         if (run.ForgetRequested)

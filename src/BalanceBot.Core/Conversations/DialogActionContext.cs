@@ -38,6 +38,9 @@ public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDic
     /// <summary>The programme's aggregate statistics, for wellness-team members; null where there are none.</summary>
     public IProgrammeStatistics? Statistics { get; init; }
 
+    /// <summary>Makes download links of a user's data, or null where there is none (the console).</summary>
+    public Privacy.IUserDataExport? DataExport { get; init; }
+
     /// <summary>Set by <c>forget_user</c>: the engine erases the user after the turn instead of saving it.</summary>
     public bool ForgetRequested { get; private set; }
 

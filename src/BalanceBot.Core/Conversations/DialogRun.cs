@@ -12,7 +12,7 @@ namespace BalanceBot.Core.Conversations;
 /// The work of one turn on one conversation's dialog stack: begin, continue, end, replace and cancel dialogs,
 /// run steps until the next question, and collect the replies. Not thread-safe; the engine holds the lock.
 /// </summary>
-internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, UserRecord user, Turn turn, SafetyContactDirectory safetyContacts, IReminderStore reminders, DateTimeOffset now, IBroadcastComposer? broadcasts = null, IProgrammeStatistics? statistics = null)
+internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, UserRecord user, Turn turn, SafetyContactDirectory safetyContacts, IReminderStore reminders, DateTimeOffset now, IBroadcastComposer? broadcasts = null, IProgrammeStatistics? statistics = null, Privacy.IUserDataExport? dataExport = null)
 {
     /// <summary>How many answers in a row may go unrecognised before the question is dropped (issue 2).</summary>
     public const int MaxAttempts = 3;
@@ -448,7 +448,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
     {
         var action = catalog.Actions[step.ActionName!];
         var saidBefore = _replies.Count;
-        var context = new DialogActionContext(turn, user, step.Args, frame.Values, _replies, catalog.Exercises) { LastExerciseId = state.LastExerciseId, Now = now, Reminders = reminders, Broadcasts = broadcasts, Statistics = statistics };
+        var context = new DialogActionContext(turn, user, step.Args, frame.Values, _replies, catalog.Exercises) { LastExerciseId = state.LastExerciseId, Now = now, Reminders = reminders, Broadcasts = broadcasts, Statistics = statistics, DataExport = dataExport };
         var result = await action.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
         UserChanged |= context.UserChanged;
         ForgetRequested |= context.ForgetRequested;

@@ -40,6 +40,7 @@ internal static class DiscordCommands
         Command("resume", "Resume paused movement reminders"),
         Command("stats", "See your movement streak and this week's breaks"),
         Command("mydata", "See everything BalanceBot keeps about you"),
+        Command("export", "Download everything BalanceBot keeps about you as a JSON file"),
         Command("forgetme", "Delete everything BalanceBot keeps about you"),
         Command("help", "What BalanceBot can do"),
         new ApplicationCommand
@@ -65,6 +66,7 @@ internal static class DiscordCommands
             "resume" => "resume",
             "stats" => "my stats",
             "mydata" => "my data",
+            "export" => "export my data",
             "forgetme" => "forget me",
             "help" => "help",
             Broadcast => "broadcast",

@@ -1,0 +1,13 @@
+namespace BalanceBot.Core.Privacy;
+
+/// <summary>Hands a user everything stored about them as a file (issue 8): the host stores and serves it.</summary>
+public interface IUserDataExport
+{
+    /// <summary>
+    /// A link to a JSON file of everything stored about the user, which works once and for a short time; null when
+    /// this installation has no public address to link to.
+    /// </summary>
+    DataExportLink? CreateLink(string userKey, string conversationKey);
+}
+
+public sealed record DataExportLink(Uri Url, DateTimeOffset ExpiresUtc);
