@@ -18,6 +18,7 @@ public static class BuiltInActions
         new DescribeStoredDataAction(),
         new ForgetUserAction(),
         new Privacy.ExportUserDataAction(),
+        new Privacy.WithdrawConsentAction(),
         new RequireAdminAction(),
         new PreviewBroadcastAction(),
         new CreateBroadcastAction(),

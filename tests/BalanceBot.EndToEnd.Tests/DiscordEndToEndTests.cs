@@ -61,13 +61,14 @@ public sealed class DiscordEndToEndTests : IDisposable
 
         Assert.Contains("added     /checkup", first.Output, StringComparison.Ordinal);
         Assert.Contains("added     /broadcast", first.Output, StringComparison.Ordinal);
+        Assert.Contains("added     /export", first.Output, StringComparison.Ordinal);
         Assert.Contains("removed   /blep", first.Output, StringComparison.Ordinal);
         Assert.Contains("unchanged /checkup", second.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("added", second.Output, StringComparison.Ordinal);
         Assert.Equal(
             ["GET /v10/applications/1187654321098765432/guilds/772904309264089089/commands", "PUT /v10/applications/1187654321098765432/guilds/772904309264089089/commands"],
             discord.CommandRequests.Take(2));
-        Assert.Equal(11, discord.Commands.Count);
+        Assert.Equal(12, discord.Commands.Count);
         Assert.Equal("32", discord.Commands.Single(c => c["name"]!.GetValue<string>() == "broadcast")["default_member_permissions"]!.GetValue<string>());
         Assert.Empty(discord.BadRequests);
     }

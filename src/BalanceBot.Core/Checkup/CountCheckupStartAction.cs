@@ -22,6 +22,11 @@ public sealed class CountCheckupStartAction : IDialogAction
     public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (Privacy.Consent.IsWithdrawn(context.User))
+        {
+            return ValueTask.FromResult(DialogActionResult.Continue);
+        }
+
         var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
         context.User.CheckupStarts.RemoveAll(d => d < today.AddDays(-KeptDays));
         context.User.CheckupStarts.Add(today);

@@ -21,6 +21,12 @@ public static class PreferenceNames
     /// <summary>Ids of wellness campaigns the user left, comma-separated.</summary>
     public const string CampaignsLeft = "campaigns_left";
 
+    /// <summary>
+    /// <c>withdrawn</c> after "withdraw consent": nothing optional is stored or counted for the user. Set only by
+    /// that dialog's action, so it is not among the preferences dialogs may save.
+    /// </summary>
+    public const string Consent = "consent";
+
     public static IReadOnlyList<string> All { get; } = [PreferredName, WorkdayStart, BreaksPerDay, Country, Tags, Broadcasts, CampaignsLeft];
 
     /// <summary>How each preference is described to the user when they ask what is stored.</summary>
@@ -33,6 +39,7 @@ public static class PreferenceNames
         Tags => "the teams or sites you belong to, for wellness-team messages",
         Broadcasts => "that you muted wellness-team broadcasts",
         CampaignsLeft => "the wellness campaigns you left",
+        Consent => "that you withdrew your consent to optional storage",
         _ => name,
     };
 }

@@ -118,11 +118,19 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
     });
 
     /// <summary>Retention: deletes copies in a final state that were due before <paramref name="cutoff"/>; queued and sending copies stay.</summary>
-    public int DeleteFinishedBefore(Instant cutoff) =>
-        _outbox.DeleteMany(Query.And(Query.In("state", FinalStates), Query.LT("due", cutoff.ToDateTimeUtc())));
+    public int DeleteFinishedBefore(Instant cutoff) => _database.InTransaction(() =>
+    {
+        var finished = _outbox.Find(Query.LT("due", cutoff.ToDateTimeUtc()))
+            .Where(d => d["state"].AsString is not (nameof(DeliveryState.Queued) or nameof(DeliveryState.Sending)))
+            .Select(d => d["_id"])
+            .ToList();
+        foreach (var id in finished)
+        {
+            _outbox.Delete(id);
+        }
 
-    private static readonly BsonArray FinalStates =
-        [.. Enum.GetValues<DeliveryState>().Where(s => s is not (DeliveryState.Queued or DeliveryState.Sending)).Select(s => new BsonValue(s.ToString()))];
+        return finished.Count;
+    });
 
     public bool CancelIfNotStarted(string broadcastId) => _database.InTransaction(() =>
     {

@@ -31,17 +31,28 @@ internal static class StorageSetup
         return builder;
     }
 
+    /// <summary>Every collection the stores write to.</summary>
+    public static readonly IReadOnlyList<string> Collections =
+        ["users", "conversations", "reminders", "broadcasts", "outbox", "audit", "discord_users", "discord_prompts"];
+
     /// <summary>
-    /// Creates the collections the stores write to, before any turn runs, so the first users of a new install never
-    /// race to create one. A precaution: one early run of the 2,000-DM burst test failed inside LiteDB with "page type
-    /// must be collection page" while collections were being created under load; it has not come back since.
+    /// Creates every collection before any turn runs. LiteDB 5.0.21 can fail a read of a collection that another
+    /// transaction is creating at that moment ("page type must be collection page", litedb-org/LiteDB#2792), which
+    /// closes the engine: the first users of a new install must never race a collection's creation. A write creates
+    /// a collection; <c>EnsureIndex("_id")</c> does not (LiteDB returns early for the primary key).
     /// </summary>
     public static void CreateCollections(BalanceBotDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        foreach (var name in (string[])["users", "conversations", "reminders"])
+        const string marker = "__created";
+        foreach (var name in Collections.Where(name => !database.Database.CollectionExists(name)))
         {
-            database.Database.GetCollection(name).EnsureIndex("_id");
+            var collection = database.Database.GetCollection(name);
+            database.InTransaction(() =>
+            {
+                collection.Insert(new LiteDB.BsonDocument { ["_id"] = marker });
+                return collection.Delete(marker);
+            });
         }
     }
 

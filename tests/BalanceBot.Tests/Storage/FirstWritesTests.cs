@@ -14,6 +14,8 @@ public sealed class FirstWritesTests : IDisposable
     {
         using var database = new BalanceBotDatabase(Options.Create(new StorageOptions { Path = Path.Combine(_folder, "bot.db") }));
         StorageSetup.CreateCollections(database);
+        Assert.All(StorageSetup.Collections, name => Assert.True(database.Database.CollectionExists(name), name));
+        Assert.All(StorageSetup.Collections, name => Assert.Equal(0, database.Database.GetCollection(name).Count()));
         var users = new LiteDbUserStore(database);
         var start = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
