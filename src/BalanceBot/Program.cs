@@ -23,6 +23,7 @@ public static class Program
         });
         builder.Services.AddProblemDetails();
         configure?.Invoke(builder);
+        builder.AddInboundLimits();
         builder.AddStorage();
         builder.AddConversations();
         builder.AddDataExport();
@@ -35,6 +36,7 @@ public static class Program
         app.Services.ValidateSettings();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapHealth();
         app.MapDataExport();
         app.MapBotFramework();

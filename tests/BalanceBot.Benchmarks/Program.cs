@@ -35,6 +35,9 @@ await using var bot = BalanceBot.Program.BuildServer(["--urls", "http://127.0.0.
     ["Storage:Path"] = Path.Combine(folder, "bench.db"),
     ["Dialogs:Path"] = dialogs,
     ["Logging:LogLevel:Default"] = "Warning",
+
+    // Each simulated user sends hundreds of turns a second: the benchmark measures throughput, not the per-user limit.
+    ["Conversations:TurnLimit"] = "0",
 }));
 await bot.StartAsync();
 var botAddress = new Uri(bot.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

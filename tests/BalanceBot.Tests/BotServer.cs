@@ -62,6 +62,9 @@ internal sealed class BotServer : IAsyncDisposable
             // Tests drive the reminder sweep themselves, on the fake clock.
             ["Reminders:FirstSweepDelaySeconds"] = "86400",
             ["Broadcasts:FirstDispatchDelaySeconds"] = "86400",
+
+            // The fake clock stands still while a test talks: most tests send more turns than the limit allows.
+            ["Conversations:TurnLimit"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

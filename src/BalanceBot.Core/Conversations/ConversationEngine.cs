@@ -22,13 +22,22 @@ public sealed partial class ConversationEngine(
     IUserDataEraser? eraser = null,
     IBroadcastComposer? broadcasts = null,
     IProgrammeStatistics? statistics = null,
-    Privacy.IUserDataExport? dataExport = null)
+    Privacy.IUserDataExport? dataExport = null,
+    TurnRateLimiter? turnLimit = null)
 {
     private readonly ConversationLocks _locks = new();
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+
+        // Past the per-user limit a turn is not run at all, except one that mentions an emergency or a crisis: safety
+        // comes before any limit (triage.md §4.1).
+        if (turnLimit is not null && SafetyScanner.Scan(turn.Text) == SafetyConcern.None && turnLimit.Admit(turn.UserKey) is var admission and not TurnAdmission.Admitted)
+        {
+            LogTooFast(turn.UserKey, admission == TurnAdmission.SlowDown);
+            return admission == TurnAdmission.Dropped ? [] : [await SlowDownAsync(turn, cancellationToken).ConfigureAwait(false)];
+        }
         using var held = await _locks.AcquireAsync(turn.ConversationKey, cancellationToken).ConfigureAwait(false);
 
         var state = await states.LoadAsync(turn.ConversationKey, cancellationToken).ConfigureAwait(false)
@@ -119,8 +128,18 @@ public sealed partial class ConversationEngine(
         return changed;
     }
 
+    /// <summary>The one answer to a flood: slow down, with the emergency number in case something is wrong.</summary>
+    private async Task<Reply> SlowDownAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var user = await users.FindAsync(turn.UserKey, cancellationToken).ConfigureAwait(false) ?? new UserRecord { Key = turn.UserKey, FirstSeenUtc = time.GetUtcNow() };
+        return Reply.Say($"You're sending messages faster than I can answer them, so I'll skip a few. Please wait a few seconds and try again. If it's an emergency, call {safetyContacts.For(user).Emergency} now.");
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Forgot the user of {ConversationKey}: {Count} kinds of data deleted")]
     private partial void LogForgotten(string conversationKey, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserKey} is over the turn limit (told to slow down: {Told})")]
+    private partial void LogTooFast(string userKey, bool told);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped redelivered activity {ActivityId} in {ConversationKey}")]
     private partial void LogDuplicate(string conversationKey, string activityId);

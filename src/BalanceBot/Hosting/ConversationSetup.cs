@@ -19,6 +19,11 @@ internal static class ConversationSetup
         builder.Services.AddSingleton(catalog);
         builder.AddSafetyContacts();
         builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // Per user: a polite "slow down" past this many turns in the window (issue 8); 0 turns it off.
+        var turnLimit = Math.Clamp(builder.Configuration.GetValue("Conversations:TurnLimit", 20), 0, 10_000);
+        var turnWindow = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Conversations:TurnLimitWindowSeconds", 10), 1, 3600));
+        builder.Services.AddSingleton(services => new TurnRateLimiter(turnLimit, turnWindow, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ConversationEngine>();
         builder.Services.AddSingleton<ReminderSweep>();
         builder.Services.AddSingleton<BroadcastDispatcher>();

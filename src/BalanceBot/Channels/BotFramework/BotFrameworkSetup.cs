@@ -33,7 +33,8 @@ internal static class BotFrameworkSetup
 
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", (HttpContext http, BotFrameworkAdapter adapter) => adapter.ProcessAsync(http));
+        endpoints.MapPost("/api/messages", (HttpContext http, BotFrameworkAdapter adapter) => adapter.ProcessAsync(http))
+            .RequireRateLimiting(Hosting.InboundLimits.TurnsPolicy);
         return endpoints;
     }
 }
