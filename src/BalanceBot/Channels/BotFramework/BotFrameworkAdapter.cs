@@ -83,6 +83,11 @@ internal sealed partial class BotFrameworkAdapter(
                 return Problem(StatusCodes.Status400BadRequest, "Unreadable body", "The request body could not be read.");
         }
 
+        if (!Hosting.JsonText.IsReadable(body.Bytes))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body contains text that is not valid UTF-8.");
+        }
+
         Activity? activity;
         try
         {

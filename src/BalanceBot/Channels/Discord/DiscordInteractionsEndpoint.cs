@@ -22,8 +22,8 @@ internal sealed partial class DiscordInteractionsEndpoint(
     TimeProvider time,
     ILogger<DiscordInteractionsEndpoint> logger)
 {
-    /// <summary>Interactions carry resolved users, roles and messages; 1 MiB leaves room without inviting abuse.</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
+    /// <summary>Interactions carry resolved users, roles and messages; the server-wide cap (256 KiB) leaves room for them.</summary>
+    public const int MaxBodyBytes = (int)Hosting.InboundLimits.MaxRequestBodyBytes;
 
     public const string Apology = "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.";
 
@@ -59,6 +59,11 @@ internal sealed partial class DiscordInteractionsEndpoint(
         {
             LogUnauthorized("timestamp outside the allowed skew");
             return Results.Unauthorized();
+        }
+
+        if (!Hosting.JsonText.IsReadable(body.Bytes))
+        {
+            return Results.BadRequest();
         }
 
         Interaction? interaction;
