@@ -51,6 +51,9 @@ internal sealed partial class AppProcess : IAsyncDisposable
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        // Scripted users answer faster than anyone types: the per-user turn limit has its own in-process test.
+        start.Environment["Conversations__TurnLimit"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -45,10 +45,11 @@ internal sealed class RequestBody : IDisposable
                 total += read;
             }
         }
-        catch (BadHttpRequestException)
+        catch (BadHttpRequestException ex)
         {
+            // Kestrel's own cap on request bodies (InboundLimits) stops a chunked body that grows past it.
             ArrayPool<byte>.Shared.Return(buffer);
-            return new RequestBody(null, 0, RequestBodyStatus.Unreadable);
+            return new RequestBody(null, 0, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? RequestBodyStatus.TooLarge : RequestBodyStatus.Unreadable);
         }
 
         if (total > maxBytes)

@@ -21,6 +21,13 @@ internal sealed class BalanceBotDatabase : IDisposable
         if (FilePath != InMemory)
         {
             CreateOwnerOnlyFolder(System.IO.Path.GetDirectoryName(FilePath)!);
+            var keys = System.IO.Path.GetFullPath(options.Value.KeysPath is { Length: > 0 } configured ? configured : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(FilePath)!, "keys"));
+            CreateOwnerOnlyFolder(keys);
+            Protection = FieldProtection.WithKeysIn(keys);
+        }
+        else
+        {
+            Protection = FieldProtection.Ephemeral();
         }
 
         Mapper = new BsonMapper
@@ -55,6 +62,9 @@ internal sealed class BalanceBotDatabase : IDisposable
     public string FilePath { get; }
 
     public BsonMapper Mapper { get; }
+
+    /// <summary>Encrypts the sensitive fields the stores write (kept check-ups, conversation references, answers).</summary>
+    public FieldProtection Protection { get; }
 
     public LiteDatabase Database { get; }
 

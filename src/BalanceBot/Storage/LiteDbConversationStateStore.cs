@@ -5,11 +5,13 @@ namespace BalanceBot.Storage;
 
 /// <summary>
 /// Conversation state as one document per conversation, mapped by hand so the stored shape is explicit and stable
-/// (field names are persisted: renaming one is a migration). One upsert is one atomic write.
+/// (field names are persisted: renaming one is a migration). One upsert is one atomic write. The answers a dialog
+/// has collected so far (health answers during a check-up) are encrypted (<see cref="FieldProtection"/>).
 /// </summary>
 internal sealed class LiteDbConversationStateStore(BalanceBotDatabase database) : IConversationStateStore
 {
     private readonly ILiteCollection<BsonDocument> _collection = database.Database.GetCollection("conversations");
+    private readonly FieldProtection _protection = database.Protection;
 
     public ValueTask<ConversationState?> LoadAsync(string conversationKey, CancellationToken cancellationToken)
     {
@@ -24,7 +26,7 @@ internal sealed class LiteDbConversationStateStore(BalanceBotDatabase database) 
         return ValueTask.CompletedTask;
     }
 
-    private static BsonDocument ToDocument(ConversationState state)
+    private BsonDocument ToDocument(ConversationState state)
     {
         var stack = new BsonArray();
         foreach (var frame in state.Stack)
@@ -40,7 +42,7 @@ internal sealed class LiteDbConversationStateStore(BalanceBotDatabase database) 
                 ["dialog"] = frame.DialogId,
                 ["step"] = frame.StepId,
                 ["attempts"] = frame.Attempts,
-                ["values"] = values,
+                ["values"] = values.Count == 0 ? values : (BsonValue)_protection.Protect(LiteDB.JsonSerializer.Serialize(values)),
             });
         }
 
@@ -55,7 +57,7 @@ internal sealed class LiteDbConversationStateStore(BalanceBotDatabase database) 
         };
     }
 
-    private static ConversationState FromDocument(BsonDocument document)
+    private ConversationState FromDocument(BsonDocument document)
     {
         var state = new ConversationState
         {
@@ -74,7 +76,7 @@ internal sealed class LiteDbConversationStateStore(BalanceBotDatabase database) 
                 StepId = frame["step"].AsString,
                 Attempts = frame["attempts"].AsInt32,
             };
-            foreach (var (name, value) in frame["values"].AsDocument)
+            foreach (var (name, value) in Values(frame["values"]))
             {
                 restored.Values[name] = value.AsString;
             }
@@ -84,4 +86,10 @@ internal sealed class LiteDbConversationStateStore(BalanceBotDatabase database) 
 
         return state;
     }
+
+    /// <summary>A frame's saved answers: decrypted, or as stored before protection; none if they cannot be read.</summary>
+    private BsonDocument Values(BsonValue stored) =>
+        stored.IsString && _protection.Unprotect(stored.AsString) is { } json ? LiteDB.JsonSerializer.Deserialize(json).AsDocument
+        : stored.IsDocument ? stored.AsDocument
+        : [];
 }

@@ -11,7 +11,7 @@ namespace BalanceBot.Storage;
 /// behind their buttons; in the audit log and on broadcasts they composed, their key becomes an anonymous id. One
 /// transaction: either all of it goes, or none.
 /// </summary>
-internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database) : IUserDataEraser
+internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database, LiteDbUserStore userStore) : IUserDataEraser
 {
     public ValueTask<IReadOnlyList<string>> EraseAsync(string userKey, string conversationKey, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database) : IUserD
             var users = db.GetCollection("users");
             if (users.FindById(userKey) is { } user)
             {
-                var kept = user.TryGetValue("checkups", out var checkups) && checkups.IsArray ? checkups.AsArray.Count : 0;
+                var kept = userStore.KeptCheckups(user).Count();
                 users.Delete(userKey);
                 deleted.Add("your profile: chat id, name, language, time zone and settings");
                 if (kept > 0)

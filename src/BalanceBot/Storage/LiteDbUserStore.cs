@@ -5,10 +5,15 @@ using LiteDB;
 
 namespace BalanceBot.Storage;
 
-/// <summary>User records, one document per channel-qualified user key, mapped by hand (field names are persisted).</summary>
+/// <summary>
+/// User records, one document per channel-qualified user key, mapped by hand (field names are persisted). Kept
+/// check-ups and the conversation reference are encrypted (<see cref="FieldProtection"/>); a value that can no longer
+/// be decrypted reads as absent: no history, and no address until the user writes again.
+/// </summary>
 internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
 {
     private readonly ILiteCollection<BsonDocument> _collection = database.Database.GetCollection("users");
+    private readonly FieldProtection _protection = database.Protection;
 
     public ValueTask<UserRecord?> FindAsync(string userKey, CancellationToken cancellationToken)
     {
@@ -52,7 +57,7 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
         return stale.Count;
     }
 
-    private static BsonDocument ToDocument(UserRecord user)
+    private BsonDocument ToDocument(UserRecord user)
     {
         var preferences = new BsonDocument();
         foreach (var (name, value) in user.Preferences)
@@ -68,23 +73,23 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
             ["timeZone"] = user.TimeZone,
             ["preferences"] = preferences,
             ["firstSeen"] = user.FirstSeenUtc.UtcDateTime,
-            ["checkups"] = new BsonArray(user.CheckupHistory.Select(c => new BsonDocument
+            ["checkups"] = user.CheckupHistory.Count == 0 ? new BsonArray() : (BsonValue)_protection.Protect(LiteDB.JsonSerializer.Serialize(new BsonArray(user.CheckupHistory.Select(c => new BsonDocument
             {
                 ["area"] = c.Area,
                 ["level"] = TriageLevels.Name(c.Level),
                 ["date"] = c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            })),
+            })))),
             ["checkupStarts"] = new BsonArray(user.CheckupStarts.Select(d => new BsonValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))),
         };
         if (user.Address is { } address)
         {
-            document["address"] = new BsonDocument { ["channel"] = address.Channel, ["payload"] = address.Payload };
+            document["address"] = new BsonDocument { ["channel"] = address.Channel, ["payload"] = _protection.Protect(address.Payload) };
         }
 
         return document;
     }
 
-    private static UserRecord FromDocument(BsonDocument document)
+    private UserRecord FromDocument(BsonDocument document)
     {
         var user = new UserRecord
         {
@@ -94,9 +99,9 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
             TimeZone = NullableString(document["timeZone"]),
             FirstSeenUtc = new DateTimeOffset(document["firstSeen"].AsDateTime.ToUniversalTime(), TimeSpan.Zero),
         };
-        if (document.TryGetValue("address", out var address) && address.IsDocument)
+        if (document.TryGetValue("address", out var address) && address.IsDocument && _protection.Unprotect(address["payload"].AsString) is { } payload)
         {
-            user.Address = new ConversationAddress(address["channel"].AsString, address["payload"].AsString);
+            user.Address = new ConversationAddress(address["channel"].AsString, payload);
         }
 
         foreach (var (name, value) in document["preferences"].AsDocument)
@@ -104,14 +109,11 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
             user.Preferences[name] = value.AsString;
         }
 
-        if (document.TryGetValue("checkups", out var checkups) && checkups.IsArray)
+        foreach (var checkup in KeptCheckups(document))
         {
-            foreach (var checkup in checkups.AsArray.Select(c => c.AsDocument))
+            if (TriageLevels.TryParse(checkup["level"].AsString, out var level))
             {
-                if (TriageLevels.TryParse(checkup["level"].AsString, out var level))
-                {
-                    user.CheckupHistory.Add(new CheckupRecord(checkup["area"].AsString, level, DateOnly.ParseExact(checkup["date"].AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
-                }
+                user.CheckupHistory.Add(new CheckupRecord(checkup["area"].AsString, level, DateOnly.ParseExact(checkup["date"].AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
             }
         }
 
@@ -121,6 +123,15 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
         }
 
         return user;
+    }
+
+    /// <summary>The kept check-ups of a stored user: decrypted, or as stored before protection; none if unreadable.</summary>
+    public IEnumerable<BsonDocument> KeptCheckups(BsonDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var stored = document.TryGetValue("checkups", out var checkups) ? checkups : BsonValue.Null;
+        var array = stored.IsString && _protection.Unprotect(stored.AsString) is { } json ? LiteDB.JsonSerializer.Deserialize(json) : stored;
+        return array.IsArray ? array.AsArray.Where(c => c.IsDocument).Select(c => c.AsDocument) : [];
     }
 
     private static string? NullableString(BsonValue value) => value.IsNull ? null : value.AsString;

@@ -403,7 +403,9 @@ public sealed class BotFrameworkEndpointTests
         var user = bot.Database.Database.GetCollection("users").FindById("msteams:29:uniqueId");
 
         Assert.Equal("botframework", user["address"]["channel"].AsString);
-        var reference = JsonNode.Parse(user["address"]["payload"].AsString)!;
+        Assert.StartsWith("dp1:", user["address"]["payload"].AsString, StringComparison.Ordinal); // encrypted at rest
+        var stored = await bot.App.Services.GetRequiredService<BalanceBot.Core.Users.IUserStore>().FindAsync("msteams:29:uniqueId", CancellationToken.None);
+        var reference = JsonNode.Parse(stored!.Address!.Payload)!;
         Assert.Equal(bot.Connector.ServiceUrl, reference["serviceUrl"]!.GetValue<string>());
         Assert.Equal("a:uniqueId", reference["conversation"]!["id"]!.GetValue<string>());
         Assert.Equal("09e852a2-4575-45f7-9586-7cc3acfdc715", reference["conversation"]!["tenantId"]!.GetValue<string>());
