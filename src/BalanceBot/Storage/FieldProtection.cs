@@ -14,7 +14,11 @@ internal sealed class FieldProtection
     /// <summary>Marks a protected value; a stored value without it is from before protection and is read as it is.</summary>
     private const string Prefix = "dp1:";
 
+    /// <summary>Decrypted values that rarely change (conversation references), so a turn does not decrypt its user's each time.</summary>
+    private const int RememberedAtMost = 10_000;
+
     private readonly IDataProtector _protector;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _remembered = new(StringComparer.Ordinal);
 
     private FieldProtection(IDataProtectionProvider provider) =>
         _protector = provider.CreateProtector("BalanceBot.Storage.Fields.v1");
@@ -27,6 +31,29 @@ internal sealed class FieldProtection
     public static FieldProtection Ephemeral() => new(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
 
     public string Protect(string plaintext) => Prefix + _protector.Protect(plaintext);
+
+    /// <summary>As <see cref="Unprotect"/>, remembering the result: for values read far more often than written.</summary>
+    public string? UnprotectRemembered(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (_remembered.TryGetValue(stored, out var remembered))
+        {
+            return remembered;
+        }
+
+        if (Unprotect(stored) is not { } plaintext)
+        {
+            return null;
+        }
+
+        if (_remembered.Count >= RememberedAtMost)
+        {
+            _remembered.Clear();
+        }
+
+        _remembered[stored] = plaintext;
+        return plaintext;
+    }
 
     /// <summary>The plaintext; null when it cannot be decrypted (the key ring was lost or replaced).</summary>
     public string? Unprotect(string stored)

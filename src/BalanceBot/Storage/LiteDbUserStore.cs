@@ -99,7 +99,7 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
             TimeZone = NullableString(document["timeZone"]),
             FirstSeenUtc = new DateTimeOffset(document["firstSeen"].AsDateTime.ToUniversalTime(), TimeSpan.Zero),
         };
-        if (document.TryGetValue("address", out var address) && address.IsDocument && _protection.Unprotect(address["payload"].AsString) is { } payload)
+        if (document.TryGetValue("address", out var address) && address.IsDocument && _protection.UnprotectRemembered(address["payload"].AsString) is { } payload)
         {
             user.Address = new ConversationAddress(address["channel"].AsString, payload);
         }
