@@ -11,7 +11,12 @@ namespace BalanceBot;
 /// <summary>The table of contents: the command line, and the server as a list of areas.</summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args) => BalanceBotCommandLine.Create().Parse(args).InvokeAsync();
+    /// <remarks>
+    /// SIGTERM and Ctrl+C are left to the hosts' own console lifetime, which shuts down gracefully (in-flight turns and
+    /// sends finish, the database is checkpointed); System.CommandLine would end the process 2 s after the signal.
+    /// </remarks>
+    public static Task<int> Main(string[] args) =>
+        BalanceBotCommandLine.Create().Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = null });
 
     /// <summary>The bot server. Tests and benchmarks call this with their own settings in <paramref name="configure"/>.</summary>
     internal static WebApplication BuildServer(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -24,6 +29,7 @@ public static class Program
         builder.Services.AddProblemDetails();
         configure?.Invoke(builder);
         builder.AddInboundLimits();
+        builder.AddGracefulShutdown();
         builder.AddStorage();
         builder.AddConversations();
         builder.AddDataExport();

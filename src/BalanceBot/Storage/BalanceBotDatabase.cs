@@ -91,8 +91,18 @@ internal sealed class BalanceBotDatabase : IDisposable
         }
     }
 
+    /// <summary>Folds the log into the data file before closing, so a clean stop leaves one self-contained file.</summary>
     public void Dispose()
     {
+        try
+        {
+            Database.Checkpoint();
+        }
+        catch (LiteException)
+        {
+            // A database that failed is closed without its checkpoint; the log is replayed at the next start.
+        }
+
         Database.Dispose();
         _exclusive?.Dispose();
     }
