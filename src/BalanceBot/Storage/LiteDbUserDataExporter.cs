@@ -46,7 +46,7 @@ internal sealed class LiteDbUserDataExporter(BalanceBotDatabase database, IUserS
         ["locale"] = user.Locale,
         ["timeZone"] = user.TimeZone,
         ["firstSeenUtc"] = user.FirstSeenUtc.ToString("O", CultureInfo.InvariantCulture),
-        ["preferences"] = new JsonObject(user.Preferences.Order().Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+        ["preferences"] = new JsonObject(user.Preferences.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
         ["keptCheckups"] = new JsonArray([.. user.CheckupHistory.Select(c => (JsonNode)new JsonObject
         {
             ["area"] = c.Area,

@@ -22,6 +22,7 @@ public sealed class DataExportTests
         var user = (await users.FindAsync("msteams:29:uniqueId", CancellationToken.None))!;
         user.CheckupHistory.Add(new CheckupRecord("wrist_hand", TriageLevel.GpSoon, new DateOnly(2026, 2, 27)));
         user.Preferences[PreferenceNames.Tags] = "Lighthouse-team";
+        user.Preferences[PreferenceNames.PreferredName] = "Kim"; // two or more preferences once broke the export (500)
         await users.SaveAsync(user, CancellationToken.None);
         var subscription = new ReminderSubscription { UserKey = user.Key, Schedule = ReminderSchedule.Default("Europe/Berlin") };
         await bot.App.Services.GetRequiredService<IReminderStore>().SaveAsync(subscription, CancellationToken.None);

@@ -69,3 +69,90 @@ public sealed class LogPrivacyTests
         }
     }
 }
+
+/// <summary>
+/// Issue 8: settings, broadcasts (API and chat), Discord interactions and data exports run with distinctive strings;
+/// none of them, nor the admin key, the bot token, an interaction token, a signature or an export link, reaches
+/// the captured logs at any level.
+/// </summary>
+public sealed class SecretLogPrivacyTests : IDisposable
+{
+    private const string LeadAad = "6c1d7a70-1111-4222-8333-944455556666";
+    private readonly TestDiscordApplication _discordApp = new();
+
+    [Fact]
+    public async Task Settings_broadcasts_keys_tokens_signatures_and_export_links_never_reach_the_logs()
+    {
+        var logs = new CapturedLogs();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var discord = await FakeDiscordApi.StartAsync(time);
+        var adminKey = BalanceBot.Admin.AdminApiKeys.NewKey();
+        var settings = BalanceBot.Tests.Channels.DiscordDialogTests.DiscordSettings(_discordApp.PublicKey, discord.BaseUrl);
+        settings["Admin:ApiKeySha256:0"] = adminKey.Sha256;
+        settings["Admin:TeamsAdmins:0"] = LeadAad;
+        settings["Privacy:PublicUrl"] = "https://bot.example.com";
+        await using var bot = await BotServer.StartAsync(settings, logs, time: time);
+        var said = new List<string>();
+        async Task SayAsync(string text, string? aad = null)
+        {
+            var activity = bot.Message(text, $"s{said.Count}");
+            activity["from"]!["aadObjectId"] = aad ?? "d2ffaeab-d802-4fec-8580-0987e9ad2628";
+            await bot.PostAsync(activity);
+            said.AddRange(bot.Connector.Drain().Select(a => a.Text ?? ""));
+        }
+
+        // Settings with distinctive answers.
+        foreach (var text in new[] { "hi", "no", "settings", "Quokka-Name", "7:55", "4", "Narnia-country" })
+        {
+            await SayAsync(text);
+        }
+
+        // A Discord user: signed interactions (commands with interaction tokens); the broadcasts below reach them by DM.
+        var client = new SignedDiscordClient(bot.Http, _discordApp, () => time.GetUtcNow());
+        var member = new DiscordInteractionBuilder("787271007046991882", "53908232506183680");
+        var signatures = new List<string>();
+        foreach (var command in new[] { "stretch", "help" })
+        {
+            var body = member.Command(command);
+            signatures.Add(_discordApp.Sign(body, time.GetUtcNow()).Signature);
+            await client.AnswerAsync(body);
+        }
+
+        // A broadcast through the API, and one composed in chat by a wellness lead.
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/broadcasts") { Content = System.Net.Http.Json.JsonContent.Create(new { text = "Narwhal-broadcast-text" }) })
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminKey.Key);
+            using var created = await bot.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        foreach (var text in new[] { "broadcast", "Ocelot-chat-broadcast", "no exercise", "everyone", "now", "yes" })
+        {
+            await SayAsync(text, LeadAad);
+        }
+
+        await bot.DriveClockAsync(bot.App.Services.GetRequiredService<BalanceBot.Core.Broadcasts.BroadcastDispatcher>().RunOnceAsync(CancellationToken.None));
+        Assert.Contains(discord.Messages, m => m["content"]?.GetValue<string>().StartsWith("Narwhal-broadcast-text", StringComparison.Ordinal) == true);
+
+        // An export link, used.
+        await SayAsync("export my data");
+        var link = said.Last().Split(' ', '\n').Single(w => w.StartsWith("https://bot.example.com/", StringComparison.Ordinal));
+        using (var download = await bot.Http.GetAsync(new Uri(link).PathAndQuery))
+        {
+            Assert.True(download.StatusCode == HttpStatusCode.OK, string.Join("\n", logs.Entries.Where(e => e.StartsWith("Error", StringComparison.Ordinal)).Take(1)));
+        }
+
+        Assert.NotEmpty(logs.Entries);
+        string[] secrets =
+        [
+            "Quokka", "Narnia", "7:55", "07:55", "Narwhal", "Ocelot", adminKey.Key, adminKey.Sha256, FakeDiscordApi.BotToken, member.LastToken,
+            new Uri(link).Query["?link=".Length..], .. signatures,
+        ];
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(logs.Entries, e => e.Contains(secret, StringComparison.OrdinalIgnoreCase) && !e.Contains("Microsoft.AspNetCore.Hosting.Diagnostics", StringComparison.Ordinal));
+        }
+    }
+
+    public void Dispose() => _discordApp.Dispose();
+}
