@@ -90,6 +90,22 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a line of output containing <paramref name="text"/> (a log line the app writes when something happened).</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(Deadline.Default);
+        try
+        {
+            while (!(await _lines.Reader.ReadAsync(timeout.Token)).Contains(text, StringComparison.Ordinal))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChannelClosedException)
+        {
+            throw new Xunit.Sdk.XunitException($"The app never wrote '{text}'. Output:{Environment.NewLine}{Output}");
+        }
+    }
+
     public async Task WriteLineAsync(string line)
     {
         await _process.StandardInput.WriteLineAsync(line);

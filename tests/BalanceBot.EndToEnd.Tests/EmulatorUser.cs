@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace BalanceBot.EndToEnd.Tests;
 
 /// <summary>One person talking to the app the way the Bot Framework Emulator does, with replies at a loopback connector.</summary>
-internal sealed class EmulatorUser(FakeConnector connector, string name = "Kim", string conversationId = "conversation-1")
+internal sealed class EmulatorUser(FakeConnector connector, string name = "Kim", string conversationId = "conversation-1", string userId = "user-1")
 {
     private int _nextId;
 
@@ -19,7 +19,7 @@ internal sealed class EmulatorUser(FakeConnector connector, string name = "Kim",
             ["id"] = id,
             ["channelId"] = "emulator",
             ["serviceUrl"] = connector.ServiceUrl,
-            ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = name },
+            ["from"] = new JsonObject { ["id"] = userId, ["name"] = name },
             ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "BalanceBot" },
             ["conversation"] = new JsonObject { ["id"] = conversationId },
             ["text"] = text,

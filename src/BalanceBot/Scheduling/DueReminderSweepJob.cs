@@ -14,12 +14,12 @@ internal sealed partial class DueReminderSweepJob(ReminderSweep sweep, ILogger<D
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var summary = await sweep.RunOnceAsync(cancellationToken).ConfigureAwait(false);
-        if (summary.Sent + summary.Skipped + summary.Failed > 0)
-        {
-            LogSweep(summary.Sent, summary.Skipped, summary.Unreachable, summary.Failed);
-        }
+
+        // Every 30 s: a sweep that did nothing is only worth a Debug line.
+        var level = summary.Sent + summary.Skipped + summary.Failed > 0 ? LogLevel.Information : LogLevel.Debug;
+        LogSweep(level, summary.Sent, summary.Skipped, summary.Unreachable, summary.Failed);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder sweep: {Sent} sent, {Skipped} skipped, {Unreachable} unreachable, {Failed} failed")]
-    private partial void LogSweep(int sent, int skipped, int unreachable, int failed);
+    [LoggerMessage(Message = "Reminder sweep: {Sent} sent, {Skipped} skipped, {Unreachable} unreachable, {Failed} failed")]
+    private partial void LogSweep(LogLevel level, int sent, int skipped, int unreachable, int failed);
 }
