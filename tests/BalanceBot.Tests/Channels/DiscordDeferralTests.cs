@@ -57,4 +57,41 @@ public sealed class DiscordDeferralTests
         Assert.Contains(logs.Entries, m => m.Contains("deferred", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Entries, m => m.Contains(user.LastToken, StringComparison.Ordinal) || m.Contains(FakeDiscordApi.BotToken, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Past_the_pending_limit_a_new_interaction_gets_503_before_its_turn_starts()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var discord = await FakeDiscordApi.StartAsync(time);
+        using var application = new TestDiscordApplication();
+        var settings = DiscordDialogTests.DiscordSettings(application.PublicKey, discord.BaseUrl);
+        settings["Discord:MaxPendingFollowUps"] = "1";
+        await using var bot = await BotServer.StartAsync(settings, time: time);
+        var client = new SignedDiscordClient(bot.Http, application, time.GetUtcNow);
+
+        // The first interaction is deferred behind a held writer and stays pending; the second finds no room.
+        using var held = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = new Thread(() =>
+        {
+            var database = bot.Database.Database;
+            database.BeginTrans();
+            database.GetCollection("conversations").Upsert(new BsonDocument { ["_id"] = "held-by-test" });
+            held.Set();
+            release.Wait();
+            database.Rollback();
+        });
+        holder.Start();
+        held.Wait(Deadline.Default);
+        var (firstStatus, first) = await bot.DriveClockAsync(client.PostAsync(new DiscordInteractionBuilder(ApplicationId, "53908232506183680").Command("help")));
+        var (secondStatus, _) = await client.PostAsync(new DiscordInteractionBuilder(ApplicationId, "80351110224678912").Command("help"));
+        release.Set();
+        holder.Join(Deadline.Default);
+
+        Assert.Equal(HttpStatusCode.OK, firstStatus);
+        Assert.Equal(InteractionCallbackTypes.DeferredChannelMessageWithSource, first!["type"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, secondStatus);
+        Assert.Equal("edit", (await discord.NextTokenCallAsync()).Kind);
+        Assert.Null(await bot.App.Services.GetRequiredService<BalanceBot.Core.Users.IUserStore>().FindAsync("discord:80351110224678912", CancellationToken.None));
+    }
 }

@@ -16,6 +16,9 @@ internal sealed partial class DiscordFollowUps(DiscordRestClient rest, ILogger<D
     private readonly Channel<Work> _queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<Work, Task> _running = new();
 
+    /// <summary>Deferred answers and follow-ups not yet sent.</summary>
+    public int Pending => _running.Count;
+
     /// <summary>The turn is still running; when it ends, its answer replaces the deferred "thinking…" message.</summary>
     public void CompleteDeferred(Interaction interaction, Task<DiscordAnswer> work) =>
         _queue.Writer.TryWrite(new Work(interaction.Id, interaction.Token!, work, EditOriginal: true));

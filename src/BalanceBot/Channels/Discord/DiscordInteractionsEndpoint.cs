@@ -101,6 +101,14 @@ internal sealed partial class DiscordInteractionsEndpoint(
                 return Json(new InteractionResponse { Type = InteractionCallbackTypes.ApplicationCommandAutocompleteResult, Data = new InteractionCallbackData { Choices = [] } });
         }
 
+        // Back-pressure: a turn that might be deferred is only started while the deferred work behind it is bounded.
+        if (followUps.Pending >= options.Value.MaxPendingFollowUps)
+        {
+            LogBusy(interaction.Id, followUps.Pending);
+            http.Response.Headers.RetryAfter = "1";
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
         // The turn runs on the host's life, not the request's: if it is deferred it must finish after this response.
         // Storage calls are synchronous, so the turn starts on the pool: a blocked disk must not block the budget.
         var work = Task.Run(() => handler.HandleAsync(interaction, lifetime.ApplicationStopping), CancellationToken.None);
@@ -144,6 +152,9 @@ internal sealed partial class DiscordInteractionsEndpoint(
 
     private static IResult Json(InteractionResponse response) =>
         Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(response, DiscordJson.Default.InteractionResponse), "application/json");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction {InteractionId} refused with 503: {Pending} deferred answers still to send")]
+    private partial void LogBusy(string? interactionId, int pending);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord interaction refused: {Reason}")]
     private partial void LogUnauthorized(string reason);

@@ -34,6 +34,12 @@ internal sealed class DiscordOptions
     /// </summary>
     public int AcknowledgeWithinMilliseconds { get; set; } = 2000;
 
+    /// <summary>
+    /// Deferred turns whose answers are still to be sent, at most. Past this a new interaction gets 503 before its
+    /// turn starts: work that outlives its request stays bounded (issue 8), and Discord tells the user to retry.
+    /// </summary>
+    public int MaxPendingFollowUps { get; set; } = 500;
+
     /// <summary>Bot-token requests allowed per <see cref="GlobalRateLimitWindowMilliseconds"/>; Discord allows 50 a second.</summary>
     public int GlobalRequestsPerWindow { get; set; } = 45;
 

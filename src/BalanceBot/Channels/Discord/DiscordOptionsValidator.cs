@@ -44,6 +44,11 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:AcknowledgeWithinMilliseconds must be between 0 and 2500: Discord needs the first answer within 3 seconds.");
         }
 
+        if (options.MaxPendingFollowUps < 1)
+        {
+            failures.Add("Discord:MaxPendingFollowUps must be at least 1.");
+        }
+
         if (options.GlobalRequestsPerWindow < 1 || options.GlobalRateLimitWindowMilliseconds < 1)
         {
             failures.Add("Discord:GlobalRequestsPerWindow and Discord:GlobalRateLimitWindowMilliseconds must be positive.");
