@@ -147,18 +147,8 @@ public sealed class CrashDuringSweepTests : IAsyncLifetime
         }
     }
 
-    private JsonObject Message(string userId, string conversationId, string id, string text) => new()
-    {
-        ["type"] = "message",
-        ["id"] = id,
-        ["channelId"] = "emulator",
-        ["serviceUrl"] = _talkConnector.ServiceUrl,
-        ["from"] = new JsonObject { ["id"] = userId, ["name"] = "Talker" },
-        ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "BalanceBot" },
-        ["conversation"] = new JsonObject { ["id"] = conversationId },
-        ["text"] = text,
-        ["locale"] = "en-GB",
-    };
+    private JsonObject Message(string userId, string conversationId, string id, string text) =>
+        EmulatorUser.Activity(_talkConnector.ServiceUrl, userId, "Talker", conversationId, id, text);
 
     /// <summary>The conversations that received a movement prompt.</summary>
     private static IEnumerable<string> Prompts(IEnumerable<ReceivedActivity> activities) =>

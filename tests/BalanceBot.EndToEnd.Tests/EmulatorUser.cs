@@ -13,22 +13,25 @@ internal sealed class EmulatorUser(FakeConnector connector, string name = "Kim",
     public async Task<IReadOnlyList<ReceivedActivity>> SayAsync(HttpClient http, string text, int expectReplies)
     {
         var id = $"m{Interlocked.Increment(ref _nextId)}";
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = id,
-            ["channelId"] = "emulator",
-            ["serviceUrl"] = connector.ServiceUrl,
-            ["from"] = new JsonObject { ["id"] = userId, ["name"] = name },
-            ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "BalanceBot" },
-            ["conversation"] = new JsonObject { ["id"] = conversationId },
-            ["text"] = text,
-            ["locale"] = "en-GB",
-        };
+        var activity = Activity(connector.ServiceUrl, userId, name, conversationId, id, text);
         var response = await http.PostAsJsonAsync("/api/messages", activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var replies = await connector.TakeAsync(expectReplies);
         Assert.All(replies, r => Assert.Equal($"/v3/conversations/{conversationId}/activities/{id}", r.RawTarget));
         return replies;
     }
+
+    /// <summary>A message as the Emulator posts it, replies going to <paramref name="serviceUrl"/>.</summary>
+    public static JsonObject Activity(string serviceUrl, string userId, string name, string conversationId, string id, string text) => new()
+    {
+        ["type"] = "message",
+        ["id"] = id,
+        ["channelId"] = "emulator",
+        ["serviceUrl"] = serviceUrl,
+        ["from"] = new JsonObject { ["id"] = userId, ["name"] = name },
+        ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "BalanceBot" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId },
+        ["text"] = text,
+        ["locale"] = "en-GB",
+    };
 }

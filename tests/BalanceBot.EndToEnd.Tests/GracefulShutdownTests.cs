@@ -56,18 +56,8 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         Assert.Equal("healthy", await http2.GetStringAsync("/healthz"));
     }
 
-    private JsonObject Message(string text, string id) => new()
-    {
-        ["type"] = "message",
-        ["id"] = id,
-        ["channelId"] = "emulator",
-        ["serviceUrl"] = _connector.ServiceUrl,
-        ["from"] = new JsonObject { ["id"] = "user-1", ["name"] = "Kim" },
-        ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "BalanceBot" },
-        ["conversation"] = new JsonObject { ["id"] = "conversation-1" },
-        ["text"] = text,
-        ["locale"] = "en-GB",
-    };
+    private JsonObject Message(string text, string id) =>
+        EmulatorUser.Activity(_connector.ServiceUrl, "user-1", "Kim", "conversation-1", id, text);
 
     public async Task DisposeAsync()
     {

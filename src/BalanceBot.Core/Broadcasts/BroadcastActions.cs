@@ -66,6 +66,18 @@ internal static class ChatBroadcastDraft
         return new BroadcastDraft(Saved("from")?.Trim() ?? "", exercise, audience, timing);
     }
 
+    /// <summary>True, after saying why, when this turn may not compose a broadcast: not a wellness-team member, or no broadcasts here.</summary>
+    public static bool Refused(DialogActionContext context, string unavailable)
+    {
+        if (context.Turn.IsAdmin && context.Broadcasts is not null)
+        {
+            return false;
+        }
+
+        context.Say(context.Broadcasts is null ? unavailable : RequireAdminAction.Refusal);
+        return true;
+    }
+
     /// <summary>"everyone who gets wellness messages", "Teams users", "people tagged berlin", for the preview.</summary>
     public static string Describe(BroadcastAudience audience) => audience switch
     {
@@ -94,14 +106,13 @@ public sealed class PreviewBroadcastAction : IDialogAction
     public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.Turn.IsAdmin || context.Broadcasts is null)
+        if (ChatBroadcastDraft.Refused(context, "Broadcasts can't be sent from here."))
         {
-            context.Say(context.Broadcasts is null ? "Broadcasts can't be sent from here." : RequireAdminAction.Refusal);
             return ValueTask.FromResult(DialogActionResult.End);
         }
 
         var draft = ChatBroadcastDraft.From(context);
-        var recipients = context.Broadcasts.CountRecipients(draft);
+        var recipients = context.Broadcasts!.CountRecipients(draft);
         var exercise = draft.ExerciseId is { } id && context.Exercises.Find(id) is { } found ? $"\n\nWith the exercise \"{found.Name}\" under it." : "";
         context.Say($"Here is the preview:\n\n{draft.Text}{exercise}\n\nFor {ChatBroadcastDraft.Describe(draft.Audience)}: {recipients} {(recipients == 1 ? "person" : "people")} right now.");
         return ValueTask.FromResult(DialogActionResult.Continue);
@@ -123,13 +134,12 @@ public sealed class CreateBroadcastAction : IDialogAction
     public async ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.Turn.IsAdmin || context.Broadcasts is null)
+        if (ChatBroadcastDraft.Refused(context, "Broadcasts can't be sent from here, so nothing was sent."))
         {
-            context.Say(context.Broadcasts is null ? "Broadcasts can't be sent from here, so nothing was sent." : RequireAdminAction.Refusal);
             return DialogActionResult.End;
         }
 
-        var (id, recipients) = await context.Broadcasts.ComposeAsync(ChatBroadcastDraft.From(context), context.Turn.UserKey, cancellationToken).ConfigureAwait(false);
+        var (id, recipients) = await context.Broadcasts!.ComposeAsync(ChatBroadcastDraft.From(context), context.Turn.UserKey, cancellationToken).ConfigureAwait(false);
         context.Say($"Queued for {recipients} {(recipients == 1 ? "person" : "people")} (broadcast {id}). People who muted wellness messages are left out. I'll keep a message here up to date with how many have been sent.");
         return DialogActionResult.Continue;
     }

@@ -25,22 +25,13 @@ public sealed class DiscordDeferralTests
         var user = new DiscordInteractionBuilder(ApplicationId, "53908232506183680");
 
         // A real slow disk stand-in: another writer holds the conversations collection, so the turn cannot save.
-        using var held = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var holder = new Thread(() =>
+        (HttpStatusCode Status, System.Text.Json.Nodes.JsonObject? Body) posted;
+        using (HoldConversations(bot))
         {
-            var database = bot.Database.Database;
-            database.BeginTrans();
-            database.GetCollection("conversations").Upsert(new BsonDocument { ["_id"] = "held-by-test" });
-            held.Set();
-            release.Wait();
-            database.Rollback();
-        });
-        holder.Start();
-        held.Wait(Deadline.Default);
+            posted = await bot.DriveClockAsync(client.PostAsync(user.Command("stretch", ("area", System.Text.Json.Nodes.JsonValue.Create("neck")!))));
+        }
 
-        var (status, answer) = await bot.DriveClockAsync(client.PostAsync(user.Command("stretch", ("area", System.Text.Json.Nodes.JsonValue.Create("neck")!))));
-        release.Set();
+        var (status, answer) = posted;
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(InteractionCallbackTypes.DeferredChannelMessageWithSource, answer!["type"]!.GetValue<int>());
@@ -51,7 +42,6 @@ public sealed class DiscordDeferralTests
         Assert.Contains("neck", edit.Body["content"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
         Assert.Empty(edit.Body["allowed_mentions"]!["parse"]!.AsArray());
         Assert.Empty(discord.BadRequests);
-        holder.Join(Deadline.Default);
 
         // The interaction token is in the edit's URL: it is a secret and never reaches the logs.
         Assert.Contains(logs.Entries, m => m.Contains("deferred", StringComparison.Ordinal));
@@ -70,28 +60,50 @@ public sealed class DiscordDeferralTests
         var client = new SignedDiscordClient(bot.Http, application, time.GetUtcNow);
 
         // The first interaction is deferred behind a held writer and stays pending; the second finds no room.
-        using var held = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var holder = new Thread(() =>
+        HttpStatusCode firstStatus, secondStatus;
+        System.Text.Json.Nodes.JsonObject? first;
+        using (HoldConversations(bot))
         {
-            var database = bot.Database.Database;
-            database.BeginTrans();
-            database.GetCollection("conversations").Upsert(new BsonDocument { ["_id"] = "held-by-test" });
-            held.Set();
-            release.Wait();
-            database.Rollback();
-        });
-        holder.Start();
-        held.Wait(Deadline.Default);
-        var (firstStatus, first) = await bot.DriveClockAsync(client.PostAsync(new DiscordInteractionBuilder(ApplicationId, "53908232506183680").Command("help")));
-        var (secondStatus, _) = await client.PostAsync(new DiscordInteractionBuilder(ApplicationId, "80351110224678912").Command("help"));
-        release.Set();
-        holder.Join(Deadline.Default);
+            (firstStatus, first) = await bot.DriveClockAsync(client.PostAsync(new DiscordInteractionBuilder(ApplicationId, "53908232506183680").Command("help")));
+            (secondStatus, _) = await client.PostAsync(new DiscordInteractionBuilder(ApplicationId, "80351110224678912").Command("help"));
+        }
 
         Assert.Equal(HttpStatusCode.OK, firstStatus);
         Assert.Equal(InteractionCallbackTypes.DeferredChannelMessageWithSource, first!["type"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, secondStatus);
         Assert.Equal("edit", (await discord.NextTokenCallAsync()).Kind);
         Assert.Null(await bot.App.Services.GetRequiredService<BalanceBot.Core.Users.IUserStore>().FindAsync("discord:80351110224678912", CancellationToken.None));
+    }
+
+    /// <summary>Another writer holds the conversations collection (a slow disk stand-in) until disposed.</summary>
+    private static HeldWriter HoldConversations(BotServer bot) => new(bot.Database.Database);
+
+    private sealed class HeldWriter : IDisposable
+    {
+        private readonly ManualResetEventSlim _release = new();
+        private readonly Thread _holder;
+
+        public HeldWriter(LiteDatabase database)
+        {
+            using var held = new ManualResetEventSlim();
+            _holder = new Thread(() =>
+            {
+                // LiteDB transactions belong to their thread: begun, held and rolled back on this one.
+                database.BeginTrans();
+                database.GetCollection("conversations").Upsert(new BsonDocument { ["_id"] = "held-by-test" });
+                held.Set();
+                _release.Wait();
+                database.Rollback();
+            });
+            _holder.Start();
+            held.Wait(Deadline.Default);
+        }
+
+        public void Dispose()
+        {
+            _release.Set();
+            _holder.Join(Deadline.Default);
+            _release.Dispose();
+        }
     }
 }
