@@ -25,8 +25,7 @@ public sealed class TurnRateLimiter(int limit, TimeSpan window, TimeProvider tim
     private const int PruneAbove = 10_000;
 
     private readonly ConcurrentDictionary<string, UserTurns> _users = new(StringComparer.Ordinal);
-
-    public static TurnRateLimiter Off { get; } = new(0, TimeSpan.Zero, TimeProvider.System);
+    private long _lastPruneTicks;
 
     public TurnAdmission Admit(string userKey)
     {
@@ -36,7 +35,11 @@ public sealed class TurnRateLimiter(int limit, TimeSpan window, TimeProvider tim
         }
 
         var now = time.GetUtcNow();
-        if (_users.Count > PruneAbove)
+
+        // At most once a window, so a crowd of active users costs one scan per window, not one per turn.
+        var lastPrune = Interlocked.Read(ref _lastPruneTicks);
+        if (_users.Count > PruneAbove && now.UtcTicks - lastPrune >= window.Ticks
+            && Interlocked.CompareExchange(ref _lastPruneTicks, now.UtcTicks, lastPrune) == lastPrune)
         {
             foreach (var (key, idle) in _users.Where(u => u.Value.IdleSince(now, window)))
             {
