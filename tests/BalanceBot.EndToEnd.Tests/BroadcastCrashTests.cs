@@ -77,6 +77,50 @@ public sealed class BroadcastCrashTests : IAsyncLifetime
         Assert.InRange(arrivals.Count, sent, Recipients);
     }
 
+    [Fact]
+    public async Task SIGTERM_mid_broadcast_finishes_the_copies_in_flight_and_the_rest_go_out_after_a_restart()
+    {
+        string id;
+        await using (var first = AppProcess.Start(["--urls", "http://127.0.0.1:0"], Environment))
+        {
+            var address = await first.WaitUntilListeningAsync();
+            using var http = Admin(address);
+            using (var users = new HttpClient { BaseAddress = address })
+            {
+                for (var i = 0; i < Recipients; i++)
+                {
+                    await HelloAsync(users, i);
+                }
+            }
+
+            _connector.Delay = TimeSpan.FromMilliseconds(500);
+            using var created = await http.PostAsJsonAsync("/api/admin/broadcasts", new { text = "Stand-up Friday: a 5-minute stretch at 11:00" });
+            id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+            // A batch is in flight (each copy takes half a second to be accepted) when the orchestrator stops the app.
+            await _connector.TakeAsync(1);
+            var stopping = System.Diagnostics.Stopwatch.StartNew();
+            first.Terminate();
+            Assert.True(await first.ExitsWithinAsync(TimeSpan.FromSeconds(10)), "still running 10 s after SIGTERM");
+            Assert.Equal(0, first.ExitCode);
+            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10));
+        }
+
+        // Stopped between batches: what was in flight finished, and the rest waited for the restart.
+        Assert.InRange(_connector.Attempts.Count, 1, Recipients - 1);
+        _connector.Delay = TimeSpan.Zero;
+        await using var second = AppProcess.Start(["--urls", "http://127.0.0.1:0"], Environment);
+        using var again = Admin(await second.WaitUntilListeningAsync());
+        var status = await FinishedAsync(again, id);
+
+        // A graceful stop leaves nothing in doubt: every copy sent exactly once, none unknown.
+        Assert.Equal(Recipients, status["states"]!["sent"]!.GetValue<int>());
+        Assert.Null(status["states"]!["unknown"]);
+        var arrivals = _connector.Attempts.Select(a => a.RawTarget).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Recipients, arrivals.Count);
+        Assert.All(arrivals, a => Assert.Equal(1, a.Value));
+    }
+
     private static (string Key, string Sha256) NewAdminKey()
     {
         var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));

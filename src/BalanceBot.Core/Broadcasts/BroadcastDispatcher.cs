@@ -42,7 +42,8 @@ public sealed partial class BroadcastDispatcher(
     /// </summary>
     public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
 
-    public async Task<DispatchSummary> RunOnceAsync(CancellationToken cancellationToken)
+    /// <param name="stopping">Set when the app shuts down: the batch in flight is finished, no new one starts.</param>
+    public async Task<DispatchSummary> RunOnceAsync(CancellationToken stopping)
     {
         var summary = new DispatchSummary();
         var broadcasts = new ConcurrentDictionary<string, Broadcast?>(StringComparer.Ordinal);
@@ -51,14 +52,19 @@ public sealed partial class BroadcastDispatcher(
         {
             // One lane per channel, each paging through its own due copies: one platform's pacing never holds up
             // the other's, and a broadcast to both finishes in the time of the slower one, not the sum.
-            var channels = store.DueChannels(Instant.FromDateTimeOffset(time.GetUtcNow()));
-            if (channels.Count == 0)
+            if (stopping.IsCancellationRequested)
             {
-                await ReportFinishedAsync(broadcasts.Keys, progress, cancellationToken).ConfigureAwait(false);
                 return summary;
             }
 
-            await Task.WhenAll(channels.Select(channel => RunLaneAsync(channel + ":", broadcasts, progress, summary, cancellationToken))).ConfigureAwait(false);
+            var channels = store.DueChannels(Instant.FromDateTimeOffset(time.GetUtcNow()));
+            if (channels.Count == 0)
+            {
+                await ReportFinishedAsync(broadcasts.Keys, progress, stopping).ConfigureAwait(false);
+                return summary;
+            }
+
+            await Task.WhenAll(channels.Select(channel => RunLaneAsync(channel + ":", broadcasts, progress, summary, stopping))).ConfigureAwait(false);
         }
     }
 
@@ -71,9 +77,11 @@ public sealed partial class BroadcastDispatcher(
         ConcurrentDictionary<string, Broadcast?> broadcasts,
         ConcurrentDictionary<string, ProgressMessage> progress,
         DispatchSummary summary,
-        CancellationToken cancellationToken)
+        CancellationToken stopping)
     {
-        while (true)
+        // A batch marked "sending" is always finished, stopping or not (the host's shutdown timeout caps it): a copy
+        // cut off mid-send would be "unknown". Stopping only keeps the next batch from starting.
+        while (!stopping.IsCancellationRequested)
         {
             var now = Instant.FromDateTimeOffset(time.GetUtcNow());
             var page = store.Due(now, PageSize, userKeyPrefix);
@@ -82,14 +90,14 @@ public sealed partial class BroadcastDispatcher(
                 return;
             }
 
-            foreach (var batch in page.Chunk(SendConcurrency))
+            foreach (var batch in page.Chunk(SendConcurrency).TakeWhile(_ => !stopping.IsCancellationRequested))
             {
                 var outcomes = new List<OutboxEntry>(batch.Length);
                 var sends = new List<(OutboxEntry Entry, Broadcast Broadcast, UserRecord User, ConversationAddress Address)>(batch.Length);
                 foreach (var entry in batch)
                 {
                     var broadcast = broadcasts.GetOrAdd(entry.BroadcastId, store.Find);
-                    var (user, settled) = await SettleWithoutSendingAsync(entry, broadcast, now, cancellationToken).ConfigureAwait(false);
+                    var (user, settled) = await SettleWithoutSendingAsync(entry, broadcast, now, CancellationToken.None).ConfigureAwait(false);
                     if (settled is not null)
                     {
                         outcomes.Add(settled);
@@ -102,7 +110,7 @@ public sealed partial class BroadcastDispatcher(
 
                 // On disk before the sends: after a crash these copies are "unknown", never sent again and never forgotten.
                 store.Update([.. sends.Select(s => s.Entry with { State = DeliveryState.Sending })]);
-                outcomes.AddRange(await Task.WhenAll(sends.Select(s => SendAsync(s.Entry, s.Broadcast, s.User, s.Address, now, cancellationToken))).ConfigureAwait(false));
+                outcomes.AddRange(await Task.WhenAll(sends.Select(s => SendAsync(s.Entry, s.Broadcast, s.User, s.Address, now, CancellationToken.None))).ConfigureAwait(false));
                 store.Update(outcomes);
                 foreach (var outcome in outcomes)
                 {
@@ -111,7 +119,7 @@ public sealed partial class BroadcastDispatcher(
 
                 foreach (var broadcast in batch.Select(e => broadcasts[e.BroadcastId]).OfType<Broadcast>().Where(b => b.ComposedInChat).DistinctBy(b => b.Id))
                 {
-                    await ShowProgressAsync(broadcast, progress.GetOrAdd(broadcast.Id, _ => new ProgressMessage(broadcast.ProgressMessageId)), cancellationToken).ConfigureAwait(false);
+                    await ShowProgressAsync(broadcast, progress.GetOrAdd(broadcast.Id, _ => new ProgressMessage(broadcast.ProgressMessageId)), CancellationToken.None).ConfigureAwait(false);
                 }
             }
         }

@@ -31,11 +31,12 @@ public sealed partial class ReminderSweep(
     public const int UnansweredBeforeBackoff = 4;
 
     /// <param name="userKeyPrefix">Sweep only the users of one channel (the terminal chat sweeps only <c>console:</c>).</param>
-    public async Task<SweepSummary> RunOnceAsync(CancellationToken cancellationToken, string? userKeyPrefix = null)
+    /// <param name="stopping">Set when the app shuts down: prompts already claimed are sent, no new page is claimed.</param>
+    public async Task<SweepSummary> RunOnceAsync(CancellationToken stopping, string? userKeyPrefix = null)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         var summary = new SweepSummary();
-        while (true)
+        while (!stopping.IsCancellationRequested)
         {
             // A page is full when it claimed PageSize subscriptions, whether or not any of them is sent: a page of
             // stale slots after downtime must not end the sweep before the fresh ones behind it.
@@ -47,9 +48,10 @@ public sealed partial class ReminderSweep(
             }, userKeyPrefix);
             // Each prompt goes to a different user's conversation, so a page is sent a few at a time; per-platform
             // pacing belongs to the channel clients (DESIGN §5).
+            // Claimed prompts are sent even while stopping: cut off now, they would be lost (at most once).
             await Parallel.ForEachAsync(
                 due,
-                new ParallelOptions { MaxDegreeOfParallelism = SendConcurrency, CancellationToken = cancellationToken },
+                new ParallelOptions { MaxDegreeOfParallelism = SendConcurrency },
                 async (subscription, token) => await SendAsync(subscription, summary, token).ConfigureAwait(false)).ConfigureAwait(false);
 
             if (claimed < PageSize)
@@ -57,6 +59,8 @@ public sealed partial class ReminderSweep(
                 return summary;
             }
         }
+
+        return summary;
     }
 
     /// <summary>Runs inside the store's transaction: decides, and moves the subscription to its next slot.</summary>

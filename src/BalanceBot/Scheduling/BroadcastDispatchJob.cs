@@ -5,7 +5,7 @@ namespace BalanceBot.Scheduling;
 
 /// <summary>Every few seconds: send the broadcast copies that are due (the logic is in Core's <see cref="BroadcastDispatcher"/>).</summary>
 [DisallowConcurrentExecution]
-internal sealed partial class BroadcastDispatchJob(BroadcastDispatcher dispatcher, ILogger<BroadcastDispatchJob> logger) : IJob
+internal sealed partial class BroadcastDispatchJob(BroadcastDispatcher dispatcher, IHostApplicationLifetime lifetime, ILogger<BroadcastDispatchJob> logger) : IJob
 {
     public static readonly JobKey Key = new("broadcast-dispatch");
 
@@ -13,7 +13,9 @@ internal sealed partial class BroadcastDispatchJob(BroadcastDispatcher dispatche
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var summary = await dispatcher.RunOnceAsync(cancellationToken).ConfigureAwait(false);
+        // Shutdown (SIGTERM) lets the batch in flight finish and starts no other.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var summary = await dispatcher.RunOnceAsync(stopping.Token).ConfigureAwait(false);
         if (summary.Total > 0)
         {
             LogDispatch(summary.Total, summary[DeliveryState.Sent], summary[DeliveryState.Queued], summary[DeliveryState.Failed] + summary[DeliveryState.Unreachable]);

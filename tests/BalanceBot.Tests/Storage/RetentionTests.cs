@@ -11,7 +11,11 @@ namespace BalanceBot.Tests.Storage;
 /// <summary>Issue 8: history past its retention period and finished broadcast copies are deleted by a nightly job.</summary>
 public sealed class RetentionTests
 {
-    private static readonly DateTimeOffset Now = new(2027, 4, 1, 3, 30, 0, TimeSpan.Zero);
+    /// <summary>
+    /// Noon, not the job's 03:30: Quartz keeps time with the injected (fake) clock, and at 03:30 the nightly job would
+    /// run by itself alongside the test's own run.
+    /// </summary>
+    private static readonly DateTimeOffset Now = new(2027, 4, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Old_history_and_finished_copies_go_while_recent_ones_and_unsent_copies_stay()
