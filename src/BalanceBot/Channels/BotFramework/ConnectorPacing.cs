@@ -24,6 +24,7 @@ internal sealed class ConnectorPacing(bool enabled = true)
 
     private readonly ConcurrentDictionary<string, SlidingWindowGate> _perTenant = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SlidingWindowGate> _perConversation = new(StringComparer.Ordinal);
+    private long _lastPruneMilliseconds;
 
     /// <summary>Waits until both the conversation and the tenant may take one more message.</summary>
     public async Task WaitAsync(string? tenantId, string conversationId, CancellationToken cancellationToken)
@@ -35,7 +36,11 @@ internal sealed class ConnectorPacing(bool enabled = true)
         }
 
         // The conversation first: a busy conversation must not hold a tenant slot while it waits for its own.
-        if (_perConversation.Count >= ConversationGatesBeforePruning)
+        // Pruned at most once a second: with more busy conversations than the threshold, not a scan per send.
+        var now = Environment.TickCount64;
+        var lastPrune = Interlocked.Read(ref _lastPruneMilliseconds);
+        if (_perConversation.Count >= ConversationGatesBeforePruning && now - lastPrune >= 1000
+            && Interlocked.CompareExchange(ref _lastPruneMilliseconds, now, lastPrune) == lastPrune)
         {
             foreach (var (id, gate) in _perConversation)
             {
