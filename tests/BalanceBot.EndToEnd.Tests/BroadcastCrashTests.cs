@@ -36,20 +36,7 @@ public sealed class BroadcastCrashTests : IAsyncLifetime
         string id;
         await using (var first = AppProcess.Start(["--urls", "http://127.0.0.1:0"], Environment))
         {
-            var address = await first.WaitUntilListeningAsync();
-            using var http = Admin(address);
-            using (var users = new HttpClient { BaseAddress = address })
-            {
-                for (var i = 0; i < Recipients; i++)
-                {
-                    await HelloAsync(users, i);
-                }
-            }
-
-            _connector.Delay = TimeSpan.FromMilliseconds(150);
-            using var created = await http.PostAsJsonAsync("/api/admin/broadcasts", new { text = "Stand-up Friday: a 5-minute stretch at 11:00" });
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-            id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            id = await StartBroadcastAsync(first, TimeSpan.FromMilliseconds(150));
 
             // Some copies delivered, more in flight: SIGKILL, no shutdown, no flush.
             await _connector.TakeAsync(8);
@@ -83,19 +70,7 @@ public sealed class BroadcastCrashTests : IAsyncLifetime
         string id;
         await using (var first = AppProcess.Start(["--urls", "http://127.0.0.1:0"], Environment))
         {
-            var address = await first.WaitUntilListeningAsync();
-            using var http = Admin(address);
-            using (var users = new HttpClient { BaseAddress = address })
-            {
-                for (var i = 0; i < Recipients; i++)
-                {
-                    await HelloAsync(users, i);
-                }
-            }
-
-            _connector.Delay = TimeSpan.FromMilliseconds(500);
-            using var created = await http.PostAsJsonAsync("/api/admin/broadcasts", new { text = "Stand-up Friday: a 5-minute stretch at 11:00" });
-            id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            id = await StartBroadcastAsync(first, TimeSpan.FromMilliseconds(500));
 
             // A batch is in flight (each copy takes half a second to be accepted) when the orchestrator stops the app.
             await _connector.TakeAsync(1);
@@ -119,6 +94,25 @@ public sealed class BroadcastCrashTests : IAsyncLifetime
         var arrivals = _connector.Attempts.Select(a => a.RawTarget).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Recipients, arrivals.Count);
         Assert.All(arrivals, a => Assert.Equal(1, a.Value));
+    }
+
+    /// <summary>Every recipient says hi, then a broadcast to all of them is created with each copy taking <paramref name="perCopy"/>.</summary>
+    private async Task<string> StartBroadcastAsync(AppProcess app, TimeSpan perCopy)
+    {
+        var address = await app.WaitUntilListeningAsync();
+        using (var users = new HttpClient { BaseAddress = address })
+        {
+            for (var i = 0; i < Recipients; i++)
+            {
+                await HelloAsync(users, i);
+            }
+        }
+
+        _connector.Delay = perCopy;
+        using var http = Admin(address);
+        using var created = await http.PostAsJsonAsync("/api/admin/broadcasts", new { text = "Stand-up Friday: a 5-minute stretch at 11:00" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }
 
     private static (string Key, string Sha256) NewAdminKey()
