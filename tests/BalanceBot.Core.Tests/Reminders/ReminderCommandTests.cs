@@ -19,6 +19,17 @@ public sealed class ReminderCommandTests
         return bot;
     }
 
+    // As the sweep leaves it: a prompt sent five minutes ago and not answered yet.
+    private static async Task<EngineHarness> PromptedAsync()
+    {
+        var bot = await SubscribedAsync();
+        var subscription = await SubscriptionAsync(bot);
+        subscription.LastPromptUtc = Instant.FromDateTimeOffset(bot.Time.GetUtcNow()) - Duration.FromMinutes(5);
+        subscription.UnansweredInARow = 1;
+        await bot.Reminders.SaveAsync(subscription, CancellationToken.None);
+        return bot;
+    }
+
     private static async Task<ReminderSubscription> SubscriptionAsync(EngineHarness bot) =>
         (await bot.Reminders.FindAsync(bot.UserKey, CancellationToken.None))!;
 
@@ -148,12 +159,26 @@ public sealed class ReminderCommandTests
     [Fact]
     public async Task Snooze_moves_the_next_prompt_and_says_when()
     {
-        using var bot = await SubscribedAsync();
+        using var bot = await PromptedAsync();
 
         var reply = (await bot.SayAsync("snooze 20"))[0].Text;
 
         Assert.Equal("Snoozed. I'll remind you on Mon 2 Mar at 10:20 (Europe/Berlin).", reply);
         Assert.Equal(Instant.FromUtc(2026, 3, 2, 9, 20), (await SubscriptionAsync(bot)).NextDueUtc);
+    }
+
+    [Fact]
+    public async Task Snooze_with_no_prompt_waiting_changes_nothing_and_names_the_next_reminder()
+    {
+        using var bot = await SubscribedAsync();
+        var before = (await SubscriptionAsync(bot)).NextDueUtc;
+
+        var reply = (await bot.SayAsync("snooze 20"))[0].Text;
+
+        Assert.Equal(before, (await SubscriptionAsync(bot)).NextDueUtc);
+        Assert.Equal(Instant.FromUtc(2026, 3, 2, 10, 0), before);
+        Assert.DoesNotContain("Snoozed", reply, StringComparison.Ordinal);
+        Assert.Contains("11:00", reply, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,7 +220,7 @@ public sealed class ReminderCommandTests
         var stats = (await bot.SayAsync("my stats"))[0].Text;
 
         Assert.Equal("Nice work! Every break counts.", done);
-        Assert.Equal("This week: 2 done, 1 skipped. Streak: 1 working day(s) in a row with at least one done (best: 1).", stats);
+        Assert.Equal("This week: 2 done, 1 skipped. Streak: 1 working day in a row with at least one done (best: 1 working day).", stats);
         Assert.Equal(0, (await SubscriptionAsync(bot)).UnansweredInARow);
     }
 
@@ -226,7 +251,7 @@ public sealed class ReminderCommandTests
     [Fact]
     public async Task A_prompt_button_clicked_as_a_card_works_like_the_typed_command()
     {
-        using var bot = await SubscribedAsync();
+        using var bot = await PromptedAsync();
 
         var reply = (await bot.ClickAsync(ReminderPrompt.Snooze30))[0].Text;
 
