@@ -162,7 +162,7 @@ public sealed class ExerciseLibraryTests
         using var bot = await new EngineHarness(DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create())).WelcomedAsync();
         await bot.SayEachAsync("no", "settings", "Robin");
 
-        // Asked for a time of day, which "stretch wrists" is not.
+        // Asked for a country, which "stretch wrists" is not.
         var reply = (await bot.SayAsync("stretch wrists")).Single().Text;
 
         Assert.Contains(Library.ForArea("arm_hand"), e => reply.StartsWith($"**{e.Name}**", StringComparison.Ordinal));
