@@ -25,7 +25,7 @@ public sealed class ConversationAcrossRestartTests : IAsyncLifetime
 
             Assert.Equal("Shall I show you what I can do?", (await SayAsync(http, "hi", expectReplies: 4))[^1].Text);
             Assert.Equal("What would you like to do, Kim?", (await SayAsync(http, "yes", expectReplies: 1))[0].Text);
-            Assert.Equal("What would you like me to call you?", (await SayAsync(http, "My working day", expectReplies: 1))[0].Text);
+            Assert.Equal("What would you like me to call you?", (await SayAsync(http, "My settings", expectReplies: 1))[0].Text);
             Assert.StartsWith("Thanks, Alex. When does your working day", (await SayAsync(http, "Alex", expectReplies: 1))[0].Text, StringComparison.Ordinal);
 
             // Mid-dialog, with the answer to "when" still to come: SIGKILL, so nothing gets a chance to flush or close.
