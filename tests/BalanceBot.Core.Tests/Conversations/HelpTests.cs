@@ -10,6 +10,10 @@ public sealed class HelpTests
 
     private static string Step(string dialog, string step) => Catalog.GetDialog(dialog).Steps.Single(s => s.Id == step).Text!;
 
+    // A step's reply, recognised by its first line (later lines may hold placeholders such as the emergency number).
+    private static bool Shows(IEnumerable<string> replies, string dialog, string step) =>
+        replies.Any(r => r.StartsWith(Step(dialog, step).Split('\n')[0], StringComparison.Ordinal));
+
     private static async Task<List<string>> HelpAsync(EngineHarness bot, bool admin = false)
     {
         await bot.WelcomedAsync();
@@ -25,11 +29,12 @@ public sealed class HelpTests
 
         var help = await HelpAsync(bot);
 
-        Assert.Contains(Step("help", "typed_commands"), help);
-        Assert.DoesNotContain(Step("help", "discord_commands"), help);
+        Assert.Single(help); // one message, the disclaimer included
+        Assert.True(Shows(help, "help", "typed_commands"));
+        Assert.False(Shows(help, "help", "discord_commands"));
         Assert.DoesNotContain(help, text => text.Contains("/checkup", StringComparison.Ordinal));
-        Assert.DoesNotContain(Step("help", "team_line"), help);
-        Assert.DoesNotContain(Step("help", "export_line"), help);
+        Assert.False(Shows(help, "help", "team_line"));
+        Assert.False(Shows(help, "help", "export_line"));
     }
 
     [Fact]
@@ -39,8 +44,8 @@ public sealed class HelpTests
 
         var help = await HelpAsync(bot);
 
-        Assert.Contains(Step("help", "discord_commands"), help);
-        Assert.DoesNotContain(Step("help", "typed_commands"), help);
+        Assert.True(Shows(help, "help", "discord_commands"));
+        Assert.False(Shows(help, "help", "typed_commands"));
     }
 
     [Fact]
@@ -50,7 +55,7 @@ public sealed class HelpTests
 
         var help = await HelpAsync(bot, admin: true);
 
-        Assert.Contains(Step("help", "team_line"), help);
+        Assert.True(Shows(help, "help", "team_line"));
     }
 
     [Fact]
