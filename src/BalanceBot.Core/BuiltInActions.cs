@@ -24,6 +24,7 @@ public static class BuiltInActions
         new CreateBroadcastAction(),
         new DescribeProgrammeStatsAction(),
         new SwitchAction(),
+        new CheckTurnAction(),
         new BranchIfAtLeastAction(),
         new RouteByLevelAction(),
         new RaiseLevelForDurationAction(),

@@ -26,6 +26,7 @@ public static class Program
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        builder.AddRepositorySettings();
         builder.Services.AddProblemDetails();
         configure?.Invoke(builder);
         builder.AddInboundLimits();
@@ -48,6 +49,7 @@ public static class Program
         app.MapBotFramework();
         app.MapDiscord();
         app.MapAdmin();
+        app.MapStartupSummary();
         return app;
     }
 }

@@ -60,6 +60,19 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_relative_folder_is_read_from_where_the_command_was_typed_and_a_tab_is_named_at_its_line()
+    {
+        // dotnet run starts the app in the repository root; the shell's PWD says where the user typed the command.
+        Directory.CreateDirectory(Path.Combine(_folder, "mine"));
+        await File.WriteAllTextAsync(Path.Combine(_folder, "mine", "tabbed.yaml"), "id: tabbed\nsteps:\n  - id: hello\n    say: Hi.\n\t- id: done\n    end: true\n");
+
+        await using var app = AppProcess.Start(["dialogs", "validate", "mine"], new Dictionary<string, string> { ["PWD"] = _folder });
+
+        Assert.Equal(1, await app.WaitForExitAsync());
+        Assert.Contains(Path.Combine(_folder, "mine", "tabbed.yaml") + ":5: not valid YAML", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_setting_stops_the_server_with_a_message_naming_the_key()
     {
         await using var app = AppProcess.Start(

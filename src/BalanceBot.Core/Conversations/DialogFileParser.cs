@@ -46,7 +46,7 @@ internal sealed class DialogFileParser
         }
         catch (YamlException ex)
         {
-            problems.Add(new DialogProblem(new SourceLocation(file, LineOf(ex.Start)), $"not valid YAML: {ex.Message}"));
+            problems.Add(YamlProblem(file, yaml, ex));
             return null;
         }
 
@@ -418,4 +418,23 @@ internal sealed class DialogFileParser
     private SourceLocation At(YamlNode node) => new(_file, LineOf(node.Start));
 
     private static int LineOf(Mark mark) => (int)Math.Max(1, mark.Line);
+
+    /// <summary>
+    /// A YAML syntax error at its real line. A tab in the indentation is the usual culprit, and YamlDotNet reports it
+    /// at the start of the enclosing block (a tab on line 5 came out as line 1 or 4): it is named at its own line.
+    /// </summary>
+    internal static DialogProblem YamlProblem(string file, string yaml, YamlException error)
+    {
+        var lines = yaml.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var indentation = lines[index][..(lines[index].Length - lines[index].TrimStart(' ', '\t').Length)];
+            if (indentation.Contains('\t', StringComparison.Ordinal))
+            {
+                return new(new SourceLocation(file, index + 1), "not valid YAML: a tab in the indentation (YAML indents with spaces only)");
+            }
+        }
+
+        return new(new SourceLocation(file, LineOf(error.Start)), $"not valid YAML: {error.Message}");
+    }
 }

@@ -27,7 +27,7 @@ public static class ExerciseFileParser
         }
         catch (YamlException ex)
         {
-            problems.Add(new DialogProblem(new SourceLocation(file, (int)Math.Max(1, ex.Start.Line)), $"not valid YAML: {ex.Message}"));
+            problems.Add(DialogFileParser.YamlProblem(file, yaml, ex));
             return ExerciseLibrary.Empty;
         }
 

@@ -8,6 +8,9 @@ public interface IUserDataExport
     /// this installation has no public address to link to.
     /// </summary>
     DataExportLink? CreateLink(string userKey, string conversationKey);
+
+    /// <summary>Whether <see cref="CreateLink"/> can make links here, so dialogs offer export only where it works.</summary>
+    bool IsEnabled { get; }
 }
 
 public sealed record DataExportLink(Uri Url, DateTimeOffset ExpiresUtc);

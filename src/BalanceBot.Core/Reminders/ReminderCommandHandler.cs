@@ -37,6 +37,12 @@ public sealed class ReminderCommandHandler(IReminderStore reminders, DateTimeOff
                 subscription.Count(today, done: false);
                 said = "Skipped. No problem.";
                 break;
+            case ReminderCommandKind.Snooze when !PromptWaiting(subscription):
+                // Snoozing moves the prompt in front of the user; with none there, moving the next slot would
+                // silently drop it (issue 23), so nothing changes and the user learns when the next one comes.
+                return subscription.NextDueUtc is null
+                    ? "Nothing is due now, so there is nothing to snooze, and no reminder is coming up."
+                    : $"Nothing is due now, so there is nothing to snooze. Your next reminder is {When(subscription, zone)}.";
             case ReminderCommandKind.Snooze:
                 subscription.UnansweredInARow = 0;
                 subscription.NextDueUtc = ReminderPlanner.Snooze(subscription.Schedule, _now, command.Minutes!.Value);
@@ -65,7 +71,7 @@ public sealed class ReminderCommandHandler(IReminderStore reminders, DateTimeOff
             case ReminderCommandKind.Stats:
                 var stats = ReminderStats.For(subscription, today);
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"This week: {stats.DoneThisWeek} done, {stats.SkippedThisWeek} skipped. Streak: {stats.CurrentStreak} working day(s) in a row with at least one done (best: {stats.BestStreak}).");
+                    $"This week: {stats.DoneThisWeek} done, {stats.SkippedThisWeek} skipped. Streak: {Days(stats.CurrentStreak)} in a row with at least one done (best: {Days(stats.BestStreak)}).");
             default:
                 return NotSubscribed;
         }
@@ -81,6 +87,19 @@ public sealed class ReminderCommandHandler(IReminderStore reminders, DateTimeOff
             ? said
             : $"{said} Next one {When(subscription, zone)}.";
     }
+
+    // A prompt went out and has had no answer yet, within its own interval (after that the next one is on its way).
+    private bool PromptWaiting(ReminderSubscription subscription) =>
+        subscription.LastPromptUtc is { } prompted
+        && subscription.UnansweredInARow > 0
+        && _now - prompted < Duration.FromMinutes(subscription.Schedule.IntervalMinutes);
+
+    private static string Days(int count) => count switch
+    {
+        0 => "no working days",
+        1 => "1 working day",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{count} working days"),
+    };
 
     private Instant PauseEnd(ReminderCommand command, DateTimeZone zone, LocalDate today)
     {

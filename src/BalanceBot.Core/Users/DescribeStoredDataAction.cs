@@ -5,12 +5,21 @@ using BalanceBot.Core.Conversations;
 
 namespace BalanceBot.Core.Users;
 
-/// <summary><c>action: describe_stored_data</c>: tells the user, in plain words, everything kept about them.</summary>
+/// <summary>
+/// <c>action: describe_stored_data</c>: tells the user, in plain words, everything kept about them. Stored values are
+/// ids (<c>de</c>, <c>lower_back</c>, <c>self_care</c>); the dialog file gives the words people write for them as
+/// optional arguments (<c>country_de: Germany</c>, <c>area_lower_back: lower back</c>, <c>level_self_care: self-care</c>).
+/// </summary>
 public sealed class DescribeStoredDataAction : IDialogAction
 {
     public string Name => "describe_stored_data";
 
-    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
+    public IReadOnlyList<DialogActionParameter> Parameters { get; } =
+    [
+        .. TriageLevels.Names.Select(name => new DialogActionParameter("level_" + name, Required: false)),
+        .. Exercises.ExerciseLibrary.Areas.Order(StringComparer.Ordinal).Select(area => new DialogActionParameter("area_" + area, Required: false)),
+        .. SafetyContactDirectory.BuiltIn.Keys.Append("other").Select(code => new DialogActionParameter("country_" + code.ToLowerInvariant(), Required: false)),
+    ];
 
     public IReadOnlyList<string> Outputs { get; } = [];
 
@@ -46,14 +55,16 @@ public sealed class DescribeStoredDataAction : IDialogAction
         {
             if (user.Preferences.TryGetValue(name, out var value))
             {
-                text.Append("\n- ").Append(PreferenceNames.Describe(name)).Append(": ").Append(value);
+                var shown = name == PreferenceNames.Country ? Word(context, "country_", value.ToLowerInvariant(), value.ToUpperInvariant()) : value;
+                text.Append("\n- ").Append(PreferenceNames.Describe(name)).Append(": ").Append(shown);
             }
         }
 
         if (user.CheckupHistory.Count > 0)
         {
             text.Append("\n- check-ups you asked me to keep (area, advice level, date): ")
-                .Append(string.Join("; ", user.CheckupHistory.Select(c => $"{c.Area.Replace('_', ' ')}, {TriageLevels.Name(c.Level).Replace('_', ' ')}, {c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}")));
+                .Append(string.Join("; ", user.CheckupHistory.Select(c =>
+                    $"{Word(context, "area_", c.Area, c.Area.Replace('_', ' '))}: {Word(context, "level_", TriageLevels.Name(c.Level), TriageLevels.Name(c.Level).Replace('_', ' '))}, {c.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}")));
         }
 
         if (user.CheckupStarts.Count > 0)
@@ -74,4 +85,7 @@ public sealed class DescribeStoredDataAction : IDialogAction
         context.Say(text.ToString());
         return DialogActionResult.Continue;
     }
+
+    private static string Word(DialogActionContext context, string prefix, string value, string fallback) =>
+        context.Args.TryGetValue(prefix + value, out var word) ? word : fallback;
 }

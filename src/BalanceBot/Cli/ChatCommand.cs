@@ -57,6 +57,8 @@ internal static class ChatCommand
                 ContentRootPath = AppContext.BaseDirectory,
             });
 
+            Hosting.RepositorySettings.UseRepositoryFile(builder.Configuration, Directory.GetCurrentDirectory());
+
             // Log lines would interleave with the conversation: keep only problems, and on stderr.
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -27,7 +27,11 @@ internal static class DialogsCommand
 
     private static int Validate(ParseResult parseResult)
     {
-        var folder = parseResult.GetValue(Folder) ?? DialogsOptions.ResolveFolder(Environment.GetEnvironmentVariable("Dialogs__Path"));
+        // A folder typed on the command line is relative to where it was typed, not to where dotnet run starts the app.
+        var folder = parseResult.GetValue(Folder) is { Length: > 0 } typed
+            ? CallerDirectory.Resolve(typed)
+            : DialogsOptions.ResolveFolder(Environment.GetEnvironmentVariable("Dialogs__Path"));
+
         var (dialogs, exercises, problems) = DialogFolder.Check(folder, BuiltInActions.Create());
         foreach (var problem in problems)
         {

@@ -11,11 +11,12 @@ internal static class ToolConfiguration
     public static IConfigurationRoot Build(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
-        return new ConfigurationBuilder()
+        var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine([.. parseResult.UnmatchedTokens])
-            .Build();
+            .AddCommandLine([.. parseResult.UnmatchedTokens]);
+        Hosting.RepositorySettings.UseRepositoryFile(configuration, Directory.GetCurrentDirectory());
+        return configuration.Build();
     }
 }

@@ -22,6 +22,8 @@ internal sealed class DataExportLinks(IOptions<PrivacyOptions> options, TimeProv
 
     private readonly ConcurrentDictionary<string, PendingExport> _pending = new(StringComparer.Ordinal);
 
+    public bool IsEnabled => options.Value.PublicBaseUri is not null;
+
     public DataExportLink? CreateLink(string userKey, string conversationKey)
     {
         if (options.Value.PublicBaseUri is not { } baseUri)

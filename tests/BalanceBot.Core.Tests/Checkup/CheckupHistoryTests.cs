@@ -21,7 +21,25 @@ public sealed class CheckupHistoryTests
         Assert.Equal(new CheckupRecord("knee", TriageLevel.UrgentSameDay, new DateOnly(2026, 3, 5)), kept);
         Assert.Empty((await bot.StateAsync()).Stack);
         var about = (await bot.SayAsync("about"))[0].Text;
-        Assert.Contains("check-ups you asked me to keep (area, advice level, date): knee, urgent same day, 2026-03-05", about, StringComparison.Ordinal);
+        var words = Catalog.GetDialog("about").Steps.Single(s => s.Id == "describe").Args;
+        Assert.Contains($"{words["area_knee"]}: {words["level_urgent_same_day"]}, 5 March 2026", about, StringComparison.Ordinal);
+        Assert.DoesNotContain("urgent_same_day", about, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task About_writes_a_saved_country_as_its_name_not_its_code()
+    {
+        using var bot = await new EngineHarness(Catalog).WelcomedAsync();
+        await bot.SayEachAsync("no", "settings", "Robin");
+        await bot.ClickAsync("de");
+
+        var about = (await bot.SayAsync("about"))[0].Text;
+
+        Assert.Equal("de", (await bot.Users.FindAsync(bot.UserKey, CancellationToken.None))!.Preferences["country"]);
+        var words = Catalog.GetDialog("about").Steps.Single(s => s.Id == "describe").Args;
+        Assert.Contains(": " + words["country_de"], about, StringComparison.Ordinal);
+        Assert.DoesNotContain(": de", about, StringComparison.Ordinal);
+        Assert.Empty((await bot.StateAsync()).Stack);
     }
 
     [Fact]

@@ -251,6 +251,29 @@ public sealed class DialogValidatorTests
     }
 
     [Fact]
+    public void A_tab_in_the_indentation_is_reported_at_its_own_line()
+    {
+        var problems = new List<DialogProblem>();
+        var yaml = "id: extra\nsteps:\n  - id: hello\n    say: Hello.\n\t- id: done\n    end: true\n";
+
+        Assert.Null(DialogFileParser.Parse("tabbed.yaml", yaml, problems));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(new SourceLocation("tabbed.yaml", 5), problem.Location);
+    }
+
+    [Fact]
+    public void An_unterminated_quote_is_reported_at_the_line_it_opens_or_after()
+    {
+        var problems = new List<DialogProblem>();
+        var yaml = "id: extra\nsteps:\n  - id: hello\n    say: Hello.\n  - id: bye\n    say: \"unterminated\n  - id: done\n    end: true\n";
+
+        DialogFileParser.Parse("quoted.yaml", yaml, problems);
+
+        Assert.InRange(Assert.Single(problems).Location.Line, 6, 9);
+    }
+
+    [Fact]
     public void Invalid_yaml_is_reported_at_its_line()
     {
         var problems = Problems("""

@@ -124,12 +124,45 @@ public sealed class ExerciseLibraryTests
     }
 
     [Fact]
+    public async Task An_uncomfortable_exercise_gets_a_different_one_or_the_check_up_not_praise()
+    {
+        using var bot = await new EngineHarness(DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create())).WelcomedAsync();
+        await bot.SayEachAsync("no", "quick stretch", "neck");
+
+        var uncomfortable = await bot.SayAsync("no");
+        var different = await bot.ClickAsync("different");
+        var askedAgain = (await bot.StateAsync()).Stack[^1].StepId;
+        await bot.SayAsync("no");
+        await bot.ClickAsync("checkup");
+
+        // No "well done" step runs: the last reply is the question of what to do instead.
+        Assert.Equal(["different", "checkup", "stop"], uncomfortable[^1].Choices.Select(c => c.Id));
+        Assert.Contains(different, r => Library.ForArea("neck").Any(e => r.Text.StartsWith($"**{e.Name}**", StringComparison.Ordinal)));
+        Assert.Equal("how_was_it", askedAgain);
+        Assert.Equal("checkup", (await bot.StateAsync()).Stack[^1].DialogId);
+    }
+
+    [Fact]
+    public async Task Stopping_after_an_uncomfortable_exercise_ends_without_praise()
+    {
+        using var bot = await new EngineHarness(DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create())).WelcomedAsync();
+        await bot.SayEachAsync("no", "quick stretch", "neck", "no");
+
+        var stopped = await bot.ClickAsync("stop");
+
+        var catalog = DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create());
+        var finish = catalog.GetDialog("stretch").Steps.Single(s => s.Id == "finish");
+        Assert.DoesNotContain(stopped, r => r.Text == finish.Text);
+        Assert.Empty((await bot.StateAsync()).Stack);
+    }
+
+    [Fact]
     public async Task Stretch_typed_in_the_middle_of_a_dialog_switches_to_the_exercise()
     {
         using var bot = await new EngineHarness(DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create())).WelcomedAsync();
         await bot.SayEachAsync("no", "settings", "Robin");
 
-        // Asked for a time of day, which "stretch wrists" is not.
+        // Asked for a country, which "stretch wrists" is not.
         var reply = (await bot.SayAsync("stretch wrists")).Single().Text;
 
         Assert.Contains(Library.ForArea("arm_hand"), e => reply.StartsWith($"**{e.Name}**", StringComparison.Ordinal));

@@ -15,7 +15,18 @@ public sealed class ReminderCommandTests
     private static async Task<EngineHarness> SubscribedAsync()
     {
         var bot = await new EngineHarness(Catalog).WelcomedAsync();
-        await bot.SayEachAsync("no", "reminders", "Berlin", "weekdays", "9:00", "17:00", "every hour", "anything", "no");
+        await bot.SayEachAsync("no", "reminders", "Berlin", "yes", "weekdays", "9:00", "17:00", "every hour", "anything", "no");
+        return bot;
+    }
+
+    // As the sweep leaves it: a prompt sent five minutes ago and not answered yet.
+    private static async Task<EngineHarness> PromptedAsync()
+    {
+        var bot = await SubscribedAsync();
+        var subscription = await SubscriptionAsync(bot);
+        subscription.LastPromptUtc = Instant.FromDateTimeOffset(bot.Time.GetUtcNow()) - Duration.FromMinutes(5);
+        subscription.UnansweredInARow = 1;
+        await bot.Reminders.SaveAsync(subscription, CancellationToken.None);
         return bot;
     }
 
@@ -26,7 +37,7 @@ public sealed class ReminderCommandTests
     public async Task Reminders_are_set_up_in_chat_and_the_next_slot_is_computed_at_once()
     {
         using var bot = await new EngineHarness(Catalog).WelcomedAsync();
-        await bot.SayEachAsync("no", "reminders", "Berlin", "weekdays", "9:00", "17:00", "every hour", "wrists");
+        await bot.SayEachAsync("no", "reminders", "Berlin", "yes", "weekdays", "9:00", "17:00", "every hour", "wrists");
 
         var saved = (await bot.SayAsync("12:00-13:00"))[0].Text;
 
@@ -49,13 +60,68 @@ public sealed class ReminderCommandTests
         var offered = (await bot.SayAsync("reminders"))[^1].Text;
         var asked = (await bot.SayAsync("no"))[0].Text;
         var unknown = await bot.SayAsync("Atlantis");
-        var next = (await bot.SayAsync("Tokyo"))[0].Text;
+        var confirmed = (await bot.SayAsync("Tokyo"))[0].Text;
+        var next = (await bot.SayAsync("yes"))[0].Text;
 
         Assert.Equal("Your chat app says your time zone is America/New_York. Shall I use it?", offered);
         Assert.StartsWith("Which time zone are you in?", asked, StringComparison.Ordinal);
         Assert.StartsWith("Sorry, I don't know that time zone.", unknown[0].Text, StringComparison.Ordinal);
         Assert.StartsWith("Which time zone are you in?", unknown[1].Text, StringComparison.Ordinal);
+        Assert.Equal("I'll use Asia/Tokyo, where it's 18:00 now. Is that right?", confirmed);
         Assert.Equal("On which days would you like them?", next);
+    }
+
+    [Theory]
+    [InlineData("Munich", "Europe/Berlin")]
+    [InlineData("Berlin time", "Europe/Berlin")]
+    [InlineData("CET", "Europe/Berlin")]
+    [InlineData("Austria", "Europe/Vienna")]
+    [InlineData("UK time", "Europe/London")]
+    [InlineData("Germany", "Europe/Berlin")]
+    [InlineData("Zürich", "Europe/Zurich")]
+    [InlineData("Zurich", "Europe/Zurich")]
+    [InlineData("São Paulo", "America/Sao_Paulo")]
+    [InlineData("new york", "America/New_York")]
+    [InlineData("PST", "America/Los_Angeles")]
+    public void Places_and_abbreviations_name_a_zone_that_is_confirmed_first(string typed, string zone)
+    {
+        var match = TimeZoneIds.Find(typed);
+
+        Assert.Equal(new TimeZoneMatch(zone, Exact: false), match);
+    }
+
+    [Theory]
+    [InlineData("Europe/Berlin", "Europe/Berlin")]
+    [InlineData("asia/calcutta", "Asia/Kolkata")]
+    [InlineData("W. Europe Standard Time", "Europe/Berlin")]
+    [InlineData("UTC", "Etc/UTC")]
+    public void A_zone_id_is_exact(string typed, string zone) =>
+        Assert.Equal(new TimeZoneMatch(zone, Exact: true), TimeZoneIds.Find(typed));
+
+    [Theory]
+    [InlineData("United States")]
+    [InlineData("Atlantis")]
+    [InlineData("")]
+    public void A_country_of_several_equal_zones_or_no_place_names_none(string typed) =>
+        Assert.Null(TimeZoneIds.Find(typed));
+
+    [Fact]
+    public async Task A_guessed_zone_is_said_back_and_kept_only_after_a_yes()
+    {
+        using var bot = await new EngineHarness(Catalog).WelcomedAsync();
+        await bot.SayEachAsync("no", "reminders");
+
+        var asked = (await bot.SayAsync("CET"))[0];
+        var storedBeforeYes = (await bot.Users.FindAsync(bot.UserKey, CancellationToken.None))?.TimeZone;
+        await bot.SayAsync("no");
+        await bot.SayAsync("Munich");
+        await bot.SayAsync("yes");
+
+        Assert.Contains("Europe/Berlin", asked.Text, StringComparison.Ordinal);
+        Assert.Contains("10:00", asked.Text, StringComparison.Ordinal);
+        Assert.Null(storedBeforeYes);
+        Assert.Equal("Europe/Berlin", (await bot.Users.FindAsync(bot.UserKey, CancellationToken.None))!.TimeZone);
+        Assert.Equal("ask_days", (await bot.StateAsync()).Stack[^1].StepId);
     }
 
     [Fact]
@@ -65,7 +131,7 @@ public sealed class ReminderCommandTests
         await bot.SayAsync("no");
 
         var zoneQuestion = (await bot.SayAsync("reminders"))[^1];
-        await bot.SayEachAsync("Sydney", "other days");
+        await bot.SayEachAsync("Sydney", "yes", "other days");
         var unknownDays = await bot.SayAsync("whenever");
         await bot.SayEachAsync("Mon, Wednesday and fri", "9", "17", "every 2 hours", "anything", "no");
 
@@ -81,7 +147,7 @@ public sealed class ReminderCommandTests
     public async Task A_working_day_that_ends_before_it_starts_is_asked_again()
     {
         using var bot = await new EngineHarness(Catalog).WelcomedAsync();
-        await bot.SayEachAsync("no", "reminders", "London", "weekdays", "17:00", "9:00", "every hour", "anything");
+        await bot.SayEachAsync("no", "reminders", "London", "yes", "weekdays", "17:00", "9:00", "every hour", "anything");
 
         var replies = await bot.SayAsync("no");
 
@@ -93,12 +159,26 @@ public sealed class ReminderCommandTests
     [Fact]
     public async Task Snooze_moves_the_next_prompt_and_says_when()
     {
-        using var bot = await SubscribedAsync();
+        using var bot = await PromptedAsync();
 
         var reply = (await bot.SayAsync("snooze 20"))[0].Text;
 
         Assert.Equal("Snoozed. I'll remind you on Mon 2 Mar at 10:20 (Europe/Berlin).", reply);
         Assert.Equal(Instant.FromUtc(2026, 3, 2, 9, 20), (await SubscriptionAsync(bot)).NextDueUtc);
+    }
+
+    [Fact]
+    public async Task Snooze_with_no_prompt_waiting_changes_nothing_and_names_the_next_reminder()
+    {
+        using var bot = await SubscribedAsync();
+        var before = (await SubscriptionAsync(bot)).NextDueUtc;
+
+        var reply = (await bot.SayAsync("snooze 20"))[0].Text;
+
+        Assert.Equal(before, (await SubscriptionAsync(bot)).NextDueUtc);
+        Assert.Equal(Instant.FromUtc(2026, 3, 2, 10, 0), before);
+        Assert.DoesNotContain("Snoozed", reply, StringComparison.Ordinal);
+        Assert.Contains("11:00", reply, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +220,7 @@ public sealed class ReminderCommandTests
         var stats = (await bot.SayAsync("my stats"))[0].Text;
 
         Assert.Equal("Nice work! Every break counts.", done);
-        Assert.Equal("This week: 2 done, 1 skipped. Streak: 1 working day(s) in a row with at least one done (best: 1).", stats);
+        Assert.Equal("This week: 2 done, 1 skipped. Streak: 1 working day in a row with at least one done (best: 1 working day).", stats);
         Assert.Equal(0, (await SubscriptionAsync(bot)).UnansweredInARow);
     }
 
@@ -148,7 +228,7 @@ public sealed class ReminderCommandTests
     public async Task An_unreadable_quiet_time_is_asked_again()
     {
         using var bot = await new EngineHarness(Catalog).WelcomedAsync();
-        await bot.SayEachAsync("no", "reminders", "London", "weekdays", "9:00", "17:00", "every hour", "anything");
+        await bot.SayEachAsync("no", "reminders", "London", "yes", "weekdays", "9:00", "17:00", "every hour", "anything");
 
         var replies = await bot.SayAsync("around lunch");
 
@@ -171,7 +251,7 @@ public sealed class ReminderCommandTests
     [Fact]
     public async Task A_prompt_button_clicked_as_a_card_works_like_the_typed_command()
     {
-        using var bot = await SubscribedAsync();
+        using var bot = await PromptedAsync();
 
         var reply = (await bot.ClickAsync(ReminderPrompt.Snooze30))[0].Text;
 

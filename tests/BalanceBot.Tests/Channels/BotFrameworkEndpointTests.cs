@@ -41,9 +41,9 @@ public sealed class BotFrameworkEndpointTests
         Assert.Equal("application/vnd.microsoft.card.adaptive", card["contentType"]!.GetValue<string>());
         Assert.Equal("Shall I show you what I can do?", card["content"]!["body"]![0]!["text"]!.GetValue<string>());
         var actions = card["content"]!["actions"]!.AsArray();
-        Assert.Equal(["Yes", "No"], actions.Select(a => a!["title"]!.GetValue<string>()));
+        Assert.Equal(["Yes", "More about my data", "Not now"], actions.Select(a => a!["title"]!.GetValue<string>()));
         Assert.All(actions, a => Assert.Equal("Action.Submit", a!["type"]!.GetValue<string>()));
-        Assert.Equal(["yes", "no"], actions.Select(a => a!["data"]!["choiceId"]!.GetValue<string>()));
+        Assert.Equal(["yes", "more", "no"], actions.Select(a => a!["data"]!["choiceId"]!.GetValue<string>()));
         Assert.Null(question["suggestedActions"]);
     }
 
@@ -107,7 +107,7 @@ public sealed class BotFrameworkEndpointTests
 
         var question = (await bot.Connector.TakeAsync(4))[3];
         Assert.Equal("Shall I show you what I can do?", question.Body["text"]!.GetValue<string>());
-        Assert.Equal(["Yes", "No"], question.Buttons);
+        Assert.Equal(["Yes", "More about my data", "Not now"], question.Buttons);
         Assert.Null(question.Body["attachments"]);
     }
 

@@ -33,8 +33,8 @@ public sealed class ConsoleChatTests : IDisposable
     {
         var transcript = await ChatAsync("yes\n4\nquit\n");
 
-        Assert.Contains("Shall I show you what I can do?" + Environment.NewLine + "  1. Yes" + Environment.NewLine + "  2. No", transcript, StringComparison.Ordinal);
-        Assert.Contains("  4. My working day", transcript, StringComparison.Ordinal);
+        Assert.Contains("Shall I show you what I can do?" + Environment.NewLine + "  1. Yes" + Environment.NewLine + "  2. More about my data" + Environment.NewLine + "  3. Not now", transcript, StringComparison.Ordinal);
+        Assert.Contains("  4. My settings", transcript, StringComparison.Ordinal);
         Assert.Contains("What would you like me to call you?", transcript, StringComparison.Ordinal);
         Assert.EndsWith("Bye! Take care of yourself." + Environment.NewLine, transcript, StringComparison.Ordinal);
     }
@@ -55,7 +55,7 @@ public sealed class ConsoleChatTests : IDisposable
         var transcript = await ChatAsync("Robin\nquit\n");
 
         Assert.DoesNotContain("I'm BalanceBot", transcript, StringComparison.Ordinal);
-        Assert.Contains("Thanks, Robin. When does your working day usually start?", transcript, StringComparison.Ordinal);
+        Assert.Contains("Thanks, Robin. Which country are you in?", transcript, StringComparison.Ordinal);
     }
 
     public void Dispose() => _database.Dispose();

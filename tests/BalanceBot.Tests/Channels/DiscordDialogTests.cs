@@ -165,6 +165,8 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
         var select = Leaves(message).Single(c => c["type"]!.GetValue<int>() == 3);
         var berlin = select["options"]!.AsArray().Single(o => o!["label"]!.GetValue<string>() == "Berlin")!["value"]!.GetValue<string>();
         answer = await _client.AnswerAsync(user.Select(select["custom_id"]!.GetValue<string>(), berlin));
+        Assert.Contains("Europe/Berlin", answer["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal); // said back first
+        answer = await _client.AnswerAsync(user.Click(ButtonId(answer, "Yes")));
         Assert.Contains("Which days", answer["data"]!["content"]!.GetValue<string>() + " ", StringComparison.OrdinalIgnoreCase);
 
         answer = await _client.AnswerAsync(user.Click(ButtonId(answer, "Monday to Friday")));

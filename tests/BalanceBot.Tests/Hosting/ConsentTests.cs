@@ -14,8 +14,12 @@ public sealed class ConsentTests
     {
         await using var bot = await BotServer.StartAsync();
         await bot.PostAsync(bot.Message("hi", "w1"));
+        var shortWelcome = string.Join(" ", bot.Connector.Drain().Select(a => a.Text));
+        await bot.PostAsync(bot.Message("more", "w2"));
 
+        // The welcome stays short (about 60 words, issue 23); "more" gives the details.
         var welcome = string.Join("\n", bot.Connector.Drain().Select(a => a.Text));
+        Assert.InRange(shortWelcome.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length, 20, 65);
 
         Assert.Contains("What I store, and why", welcome, StringComparison.Ordinal);
         Assert.Contains("Only if you ask me to: your movement-reminder schedule, check-ups you choose to keep", welcome, StringComparison.Ordinal);

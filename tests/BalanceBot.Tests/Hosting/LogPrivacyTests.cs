@@ -9,7 +9,7 @@ public sealed class LogPrivacyTests
     {
         var logs = new CapturedLogs();
         await using var bot = await BotServer.StartAsync(logs: logs);
-        string[] said = ["Zebrafinch-hi", "yes", "My working day", "Quasimodo-Name", "8:17", "Kazoo-not-a-number", "cancel"];
+        string[] said = ["Zebrafinch-hi", "yes", "My settings", "Quasimodo-Name", "8:17", "Kazoo-not-a-number", "cancel"];
 
         for (var i = 0; i < said.Length; i++)
         {

@@ -1,0 +1,43 @@
+namespace BalanceBot.Core.Conversations;
+
+/// <summary>
+/// <c>action: check_turn</c>: goes to <c>yes</c> or <c>no</c> by what this user can do here, so help and the welcome
+/// offer only what works for them (issue 23). <c>when</c> is one of <c>discord</c> (the turn came from Discord, which
+/// has slash commands), <c>wellness_team</c> (the channel vouches the user is on the wellness team) or
+/// <c>export_on</c> (this installation can make "export my data" links).
+/// </summary>
+public sealed class CheckTurnAction : IDialogAction
+{
+    public const string DiscordKeyPrefix = "discord:";
+
+    private static readonly string[] Conditions = ["discord", "wellness_team", "export_on"];
+
+    public string Name => "check_turn";
+
+    public IReadOnlyList<DialogActionParameter> Parameters { get; } =
+        [new("when", Required: true), new("yes", Required: true, IsStepReference: true), new("no", Required: true, IsStepReference: true)];
+
+    public IReadOnlyList<string> Outputs { get; } = [];
+
+    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.TryGetValue("when", out var when) && !Conditions.Contains(when, StringComparer.Ordinal))
+        {
+            yield return $"'when' must be one of {string.Join(", ", Conditions)}, not '{when}'";
+        }
+    }
+
+    public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var holds = context.Args["when"] switch
+        {
+            "discord" => context.Turn.UserKey.StartsWith(DiscordKeyPrefix, StringComparison.Ordinal),
+            "wellness_team" => context.Turn.IsAdmin,
+            "export_on" => context.DataExport?.IsEnabled == true,
+            _ => false,
+        };
+        return ValueTask.FromResult(DialogActionResult.Goto(context.Args[holds ? "yes" : "no"]));
+    }
+}
