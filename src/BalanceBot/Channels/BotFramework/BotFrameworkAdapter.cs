@@ -17,6 +17,8 @@ internal sealed partial class BotFrameworkAdapter(
     AdminDirectory admins,
     BotFrameworkConnectorClient connector,
     BotFrameworkTokenValidator tokens,
+    BodyReadBudget bodies,
+    TurnSlots turns,
     IOptions<BotFrameworkOptions> options,
     ILogger<BotFrameworkAdapter> logger)
 {
@@ -74,13 +76,18 @@ internal sealed partial class BotFrameworkAdapter(
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the activity as application/json.");
         }
 
-        using var body = await RequestBody.ReadAsync(request, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        using var body = await bodies.ReadAsync(http, MaxBodyBytes).ConfigureAwait(false);
         switch (body.Status)
         {
             case RequestBodyStatus.TooLarge:
                 return TooLarge();
             case RequestBodyStatus.Unreadable:
                 return Problem(StatusCodes.Status400BadRequest, "Unreadable body", "The request body could not be read.");
+            case RequestBodyStatus.Busy:
+                http.Response.Headers.RetryAfter = "1";
+                return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Too many requests from this client are still sending their bodies. Try again shortly.");
+            case RequestBodyStatus.TimedOut:
+                return Problem(StatusCodes.Status408RequestTimeout, "Request timeout", "The request body did not arrive in time.");
         }
 
         if (!Hosting.JsonText.IsReadable(body.Bytes))
@@ -104,6 +111,12 @@ internal sealed partial class BotFrameworkAdapter(
         {
             LogUnauthorized(activityFailure);
             return Unauthorized();
+        }
+
+        // Authenticated (or local mode): only now does the request compete for a turn slot (issue 14 §1).
+        if (await turns.AdmitAsync(http).ConfigureAwait(false) is null)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Too many turns are running. Try again shortly.");
         }
 
         return await ProcessActivityAsync(activity, http.RequestAborted).ConfigureAwait(false);

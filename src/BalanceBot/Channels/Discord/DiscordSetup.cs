@@ -45,8 +45,7 @@ internal static class DiscordSetup
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<DiscordOptions>>().Value.IsEnabled)
         {
-            endpoints.MapPost("/api/discord/interactions", (HttpContext http, DiscordInteractionsEndpoint endpoint) => endpoint.HandleAsync(http))
-                .RequireRateLimiting(Hosting.InboundLimits.TurnsPolicy);
+            endpoints.MapPost("/api/discord/interactions", (HttpContext http, DiscordInteractionsEndpoint endpoint) => endpoint.HandleAsync(http));
         }
 
         return endpoints;
