@@ -18,6 +18,7 @@ internal sealed partial class DiscordInteractionsEndpoint(
     DiscordInteractionHandler handler,
     DiscordFollowUps followUps,
     BodyReadBudget bodies,
+    DiscordReplayGuard replays,
     TurnSlots turns,
     IHostApplicationLifetime lifetime,
     IOptions<DiscordOptions> options,
@@ -85,7 +86,19 @@ internal sealed partial class DiscordInteractionsEndpoint(
             return Results.BadRequest();
         }
 
-        return interaction is null ? Results.BadRequest() : await AnswerAsync(http, interaction).ConfigureAwait(false);
+        if (interaction is null)
+        {
+            return Results.BadRequest();
+        }
+
+        if (interaction.Type != InteractionTypes.Ping && interaction.Id is { } id
+            && !replays.TryAccept(id, long.Parse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture)))
+        {
+            LogUnauthorized("interaction id already seen inside the timestamp window (a replay)");
+            return Results.Unauthorized();
+        }
+
+        return await AnswerAsync(http, interaction).ConfigureAwait(false);
     }
 
     private bool IsFresh(string timestamp)
