@@ -43,7 +43,6 @@ public static class Program
         app.Services.ValidateSettings();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
         app.MapHealth();
         app.MapDataExport();
         app.MapBotFramework();

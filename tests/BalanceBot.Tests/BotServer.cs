@@ -35,6 +35,24 @@ internal sealed class BotServer : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>When set, <see cref="PostAsync"/> signs every activity with a channel token from this provider.</summary>
+    public Func<string>? ChannelToken { get; set; }
+
+    /// <summary>
+    /// Settings for authenticated mode (a MicrosoftAppId) against <paramref name="identity"/>, with outbound MSAL
+    /// tokens from it too; set <see cref="ChannelToken"/> afterwards so posts carry a valid token.
+    /// </summary>
+    public static void UseIdentity(IDictionary<string, string?> settings, FakeIdentityProvider identity, string appId)
+    {
+        settings["MicrosoftAppId"] = appId;
+        settings["MicrosoftAppPassword"] = "test-secret";
+        settings["ToBotFromChannelOpenIdMetadataUrl"] = identity.MetadataUrl;
+        settings["ToChannelFromBotLoginUrl"] = "https://login.test/";
+    }
+
+    public static Action<IServiceCollection> RedirectMsal(FakeIdentityProvider identity) =>
+        services => services.AddHttpClient(BalanceBot.Channels.BotFramework.MsalHttpClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new LoopbackRedirect(identity.BaseUrl));
+
     public BalanceBotDatabase Database => App.Services.GetRequiredService<BalanceBotDatabase>();
 
     /// <param name="now">Where the fake clock starts; signed fixtures need the time they were signed at.</param>
@@ -118,7 +136,17 @@ internal sealed class BotServer : IAsyncDisposable
         return activity;
     }
 
-    public Task<HttpResponseMessage> PostAsync(JsonNode activity) => Http.PostAsJsonAsync("/api/messages", activity);
+    public Task<HttpResponseMessage> PostAsync(JsonNode activity)
+    {
+        if (ChannelToken is null)
+        {
+            return Http.PostAsJsonAsync("/api/messages", activity);
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + ChannelToken());
+        return Http.SendAsync(request);
+    }
 
     public Task<HttpResponseMessage> PostRawAsync(string body, string contentType = "application/json") =>
         Http.PostAsync("/api/messages", new StringContent(body, Encoding.UTF8, contentType));

@@ -16,6 +16,7 @@ internal static class AdminSetup
         builder.Services.AddSingleton<BroadcastService>();
         builder.Services.AddSingleton<StatsService>();
         builder.Services.AddSingleton<AdminDirectory>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AdminDirectory>());
         builder.Services.AddSingleton<IBroadcastComposer, BroadcastComposer>();
         builder.Services.AddSingleton<IProgrammeStatistics, ProgrammeStatistics>();
         return builder;

@@ -2,9 +2,10 @@ namespace BalanceBot.Admin;
 
 /// <summary>
 /// <c>POST /api/admin/broadcasts</c>. <c>when.mode</c> is <c>now</c>, <c>utc</c> (with <c>at</c>) or <c>local</c>
-/// (with <c>date</c> and <c>time</c> in each recipient's zone, and an optional local <c>notAfter</c>).
+/// (with <c>date</c> and <c>time</c> in each recipient's zone, and an optional local <c>notAfter</c>). A broadcast
+/// that would reach nobody is refused unless <c>allowEmpty</c> is true (issue 14 §6).
 /// </summary>
-internal sealed record BroadcastRequest(string? Text, string? ExerciseId, AudienceRequest? Audience, WhenRequest? When);
+internal sealed record BroadcastRequest(string? Text, string? ExerciseId, AudienceRequest? Audience, WhenRequest? When, bool? AllowEmpty = null);
 
 /// <param name="Channel"><c>teams</c> or <c>discord</c>, or null for both.</param>
 internal sealed record AudienceRequest(string? Channel, List<string>? Tags, List<string>? TimeZones);

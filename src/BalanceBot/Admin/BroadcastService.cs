@@ -29,6 +29,12 @@ internal sealed class BroadcastService(
 
     public const int MaxCampaignDays = 30;
 
+    /// <summary>A time this far in the past is a mistake, not "now": it would send every copy at once (issue 14 §6).</summary>
+    public static readonly Duration PastTolerance = Duration.FromMinutes(5);
+
+    /// <summary>The last place on earth to reach a local time (UTC-12): a local time is past once it is past there.</summary>
+    private static readonly Offset LatestOffset = Offset.FromHours(-12);
+
     /// <summary>One broadcast per working day; nothing is created unless every day is valid.</summary>
     public (CampaignCreated? Created, Dictionary<string, string[]> Problems) CreateCampaign(CampaignRequest request, string who)
     {
@@ -88,7 +94,40 @@ internal sealed class BroadcastService(
     }
 
     /// <returns>The broadcast's status, or the problems with the request by field.</returns>
-    public (BroadcastStatus? Created, Dictionary<string, string[]> Problems) Create(BroadcastRequest request, string who) => Create(request, who, null, null);
+    public (BroadcastStatus? Created, Dictionary<string, string[]> Problems) Create(BroadcastRequest request, string who)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.AllowEmpty != true)
+        {
+            var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var (text, audience, timing) = Parse(request, problems);
+            if (problems.Count == 0 && CountRecipients(new BroadcastDraft(text, request.ExerciseId, audience!, timing!)) == 0)
+            {
+                problems["audience"] = [$"This broadcast would reach nobody: {WhyNobody(audience!)} Change the audience, or set allowEmpty to true to create it anyway."];
+                return (null, problems);
+            }
+        }
+
+        return Create(request, who, null, null);
+    }
+
+    private string WhyNobody(BroadcastAudience audience)
+    {
+        var everyone = users.All().ToList();
+        if (everyone.Count == 0)
+        {
+            return "there are no users yet.";
+        }
+
+        if (audience.Tags.Count > 0 && !everyone.Any(user => (user.Preferences.GetValueOrDefault(PreferenceNames.Tags) ?? "")
+                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Intersect(audience.Tags, StringComparer.OrdinalIgnoreCase).Any()))
+        {
+            return $"no user has the tag {string.Join(" or ", audience.Tags.Select(t => $"\"{t}\""))}.";
+        }
+
+        return "nobody matches the channel, tags and time zones who gets wellness messages.";
+    }
 
     /// <summary>A broadcast composed in chat, already checked by the dialog.</summary>
     public BroadcastStatus Create(BroadcastDraft draft, string who)
@@ -241,7 +280,24 @@ internal sealed class BroadcastService(
         return new BroadcastAudience(channel, [.. (request.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0)], [.. zones]);
     }
 
-    private static BroadcastTiming? Timing(WhenRequest? request, Dictionary<string, string[]> problems)
+    private BroadcastTiming? Timing(WhenRequest? request, Dictionary<string, string[]> problems)
+    {
+        var timing = ParseTiming(request, problems);
+        var earliestAccepted = Instant.FromDateTimeOffset(time.GetUtcNow()) - PastTolerance;
+        switch (timing?.Kind)
+        {
+            case BroadcastTimingKind.AtUtc when timing.AtUtc < earliestAccepted:
+                problems["when.at"] = [$"That time is in the past ({InstantPattern.General.Format(timing.AtUtc!.Value)}); a broadcast can start at most {PastTolerance.TotalMinutes:0} minutes ago. Use now, or a time to come."];
+                return null;
+            case BroadcastTimingKind.LocalTime when timing.Date!.Value.At(timing.Time!.Value).WithOffset(LatestOffset).ToInstant() < earliestAccepted:
+                problems["when.date"] = [$"{LocalDatePattern.Iso.Format(timing.Date.Value)} at {HourMinute.Format(timing.Time.Value)} has passed in every time zone. Use now, or a date to come."];
+                return null;
+            default:
+                return timing;
+        }
+    }
+
+    private static BroadcastTiming? ParseTiming(WhenRequest? request, Dictionary<string, string[]> problems)
     {
         switch (request?.Mode?.Trim().ToLowerInvariant())
         {

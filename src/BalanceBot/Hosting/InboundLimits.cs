@@ -1,17 +1,16 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace BalanceBot.Hosting;
 
 /// <summary>
-/// Overload protection (issue 8): no request body over 256 KiB anywhere (the channel endpoints check smaller limits
-/// of their own), and at most <c>Hosting:MaxConcurrentTurns</c> turns running with <c>Hosting:MaxQueuedTurns</c>
-/// waiting; past that a channel gets 503 with Retry-After at once, so overload costs answers, never unbounded memory.
+/// Overload protection (issues 8 and 14): no request body over 256 KiB anywhere (the channel endpoints check smaller
+/// limits of their own); bodies read under <see cref="BodyReadBudget"/> (a per-client bound and a deadline); and at
+/// most <c>Hosting:MaxConcurrentTurns</c> turns running with <c>Hosting:MaxQueuedTurns</c> waiting
+/// (<see cref="TurnSlots"/>). A request is admitted to the turn limiter only once it is authenticated, so
+/// nobody without credentials can hold a turn slot; past the limit a channel gets 503 with Retry-After at once.
 /// </summary>
 internal static class InboundLimits
 {
-    public const string TurnsPolicy = "turns";
-
     /// <summary>The largest body any endpoint takes: a 30-day campaign of 1,500-character messages is about 50 KiB.</summary>
     public const long MaxRequestBodyBytes = 256 * 1024;
 
@@ -20,21 +19,40 @@ internal static class InboundLimits
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         var running = Math.Clamp(builder.Configuration.GetValue("Hosting:MaxConcurrentTurns", 64), 1, 10_000);
         var queued = Math.Clamp(builder.Configuration.GetValue("Hosting:MaxQueuedTurns", 256), 0, 100_000);
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
-            limiter.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "1";
-                return ValueTask.CompletedTask;
-            };
-            limiter.AddConcurrencyLimiter(TurnsPolicy, turns =>
-            {
-                turns.PermitLimit = running;
-                turns.QueueLimit = queued;
-                turns.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
-            });
-        });
+        builder.Services.AddSingleton(new TurnSlots(running, queued));
+        builder.Services.AddSingleton(services => new BodyReadBudget(
+            Math.Clamp(builder.Configuration.GetValue("Hosting:MaxBodyReadsPerClient", 32), 1, 10_000),
+            TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Hosting:BodyReadTimeoutSeconds", 10), 1, 600)),
+            services.GetRequiredService<TimeProvider>()));
         return builder;
     }
+}
+
+/// <summary>The shared turn limiter, entered only by authenticated requests (issue 14 §1).</summary>
+internal sealed class TurnSlots(int running, int queued) : IDisposable
+{
+    private readonly ConcurrencyLimiter _turns = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = running,
+        QueueLimit = queued,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    /// <summary>A lease to dispose when the turn's response is done, or null (503 with Retry-After already set).</summary>
+    public async ValueTask<RateLimitLease?> AdmitAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var lease = await _turns.AcquireAsync(1, http.RequestAborted).ConfigureAwait(false);
+        if (lease.IsAcquired)
+        {
+            http.Response.RegisterForDispose(lease);
+            return lease;
+        }
+
+        lease.Dispose();
+        http.Response.Headers.RetryAfter = "1";
+        return null;
+    }
+
+    public void Dispose() => _turns.Dispose();
 }

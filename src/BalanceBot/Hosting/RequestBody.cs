@@ -21,6 +21,8 @@ internal sealed class RequestBody : IDisposable
     /// <summary>The raw bytes (for signatures and parsing alike); empty unless <see cref="Status"/> is Read.</summary>
     public ReadOnlySpan<byte> Bytes => _buffer is null ? [] : _buffer.AsSpan(0, Length);
 
+    public static RequestBody Refused(RequestBodyStatus status) => new(null, 0, status);
+
     public static async Task<RequestBody> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -76,4 +78,10 @@ internal enum RequestBodyStatus
     Read,
     TooLarge,
     Unreadable,
+
+    /// <summary>The client already has as many bodies being read as it may (503, Retry-After).</summary>
+    Busy,
+
+    /// <summary>The body did not arrive within the read deadline (408).</summary>
+    TimedOut,
 }

@@ -21,14 +21,26 @@ public sealed class BroadcastApiTests : IAsyncLifetime
     private const string WellnessLead = "6c1d7a70-1111-4222-8333-944455556666";
     private static readonly string[] PostureWeek = ["Day 1: shoulders back", "Day 2: screen at eye level", "Day 3: feet flat"];
 
+    private const string AppId = "9c1f8a2e-4b7d-4e21-9a55-3c0a7d1e0b0b";
+
     private BotServer _bot = null!;
+    private FakeIdentityProvider _identity = null!;
 
-    public async Task InitializeAsync() =>
-        _bot = await BotServer.StartAsync(
-            new Dictionary<string, string?> { ["Admin:ApiKeySha256:0"] = AdminKey.Sha256, ["Admin:TeamsAdmins:0"] = WellnessLead },
-            time: new FakeTimeProvider(new DateTimeOffset(2026, 3, 27, 9, 0, 0, TimeSpan.Zero)));
+    /// <summary>Authenticated mode: local mode ignores Admin:TeamsAdmins (issue 14 §5).</summary>
+    public async Task InitializeAsync()
+    {
+        _identity = await FakeIdentityProvider.StartAsync();
+        var settings = new Dictionary<string, string?> { ["Admin:ApiKeySha256:0"] = AdminKey.Sha256, ["Admin:TeamsAdmins:0"] = WellnessLead };
+        BotServer.UseIdentity(settings, _identity, AppId);
+        _bot = await BotServer.StartAsync(settings, services: BotServer.RedirectMsal(_identity), time: new FakeTimeProvider(new DateTimeOffset(2026, 3, 27, 9, 0, 0, TimeSpan.Zero)));
+        _bot.ChannelToken = () => _identity.IssueToken(AppId, _bot.Connector.ServiceUrl);
+    }
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _identity.DisposeAsync();
+    }
 
     [Theory]
     [InlineData(null)]

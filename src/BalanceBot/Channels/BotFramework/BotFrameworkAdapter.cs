@@ -17,6 +17,8 @@ internal sealed partial class BotFrameworkAdapter(
     AdminDirectory admins,
     BotFrameworkConnectorClient connector,
     BotFrameworkTokenValidator tokens,
+    BodyReadBudget bodies,
+    TurnSlots turns,
     IOptions<BotFrameworkOptions> options,
     ILogger<BotFrameworkAdapter> logger)
 {
@@ -74,13 +76,18 @@ internal sealed partial class BotFrameworkAdapter(
             return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the activity as application/json.");
         }
 
-        using var body = await RequestBody.ReadAsync(request, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        using var body = await bodies.ReadAsync(http, MaxBodyBytes).ConfigureAwait(false);
         switch (body.Status)
         {
             case RequestBodyStatus.TooLarge:
                 return TooLarge();
             case RequestBodyStatus.Unreadable:
                 return Problem(StatusCodes.Status400BadRequest, "Unreadable body", "The request body could not be read.");
+            case RequestBodyStatus.Busy:
+                http.Response.Headers.RetryAfter = "1";
+                return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Too many requests from this client are still sending their bodies. Try again shortly.");
+            case RequestBodyStatus.TimedOut:
+                return Problem(StatusCodes.Status408RequestTimeout, "Request timeout", "The request body did not arrive in time.");
         }
 
         if (!Hosting.JsonText.IsReadable(body.Bytes))
@@ -104,6 +111,20 @@ internal sealed partial class BotFrameworkAdapter(
         {
             LogUnauthorized(activityFailure);
             return Unauthorized();
+        }
+
+        // Authenticated (or local mode): only now does the request compete for a turn slot (issue 14 §1).
+        if (await turns.AdmitAsync(http).ConfigureAwait(false) is null)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "Too many turns are running. Try again shortly.");
+        }
+
+        // A channel token is not bound to the user, so replies in the HTTP response would hand anyone who captured
+        // one another user's conversation: only local mode and the Emulator may ask for them (issue 14 §3).
+        if (activity is not null && ExpectsReplies(activity) && !options.Value.IsLocalMode && !fromEmulator)
+        {
+            LogRejected(activity.Id, activity.Type ?? "", "expectReplies with a channel token");
+            return Problem(StatusCodes.Status400BadRequest, "Delivery mode not accepted", "deliveryMode expectReplies is accepted only in local mode (no MicrosoftAppId) or from the Bot Framework Emulator.");
         }
 
         return await ProcessActivityAsync(activity, http.RequestAborted).ConfigureAwait(false);
@@ -159,6 +180,13 @@ internal sealed partial class BotFrameworkAdapter(
         var outgoing = replies.Select(reply => ActivityMapper.ToActivity(activity, reply)).ToList();
         if (ExpectsReplies(activity))
         {
+            // An export link is a bearer secret: it travels only through the channel, never in an HTTP response.
+            var withheld = outgoing.RemoveAll(reply => reply.Text?.Contains(DataExportLinks.Path, StringComparison.Ordinal) == true);
+            if (withheld > 0)
+            {
+                LogExportLinkWithheld(activity.Id);
+            }
+
             return Results.Json(new ExpectedReplies(outgoing), BotFrameworkJson.Default.ExpectedReplies);
         }
 
@@ -258,6 +286,9 @@ internal sealed partial class BotFrameworkAdapter(
 
     private static IResult Problem(int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An export link for activity {ActivityId} was withheld from an expectReplies response")]
+    private partial void LogExportLinkWithheld(string? activityId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open a private chat for activity {ActivityId} (connector status {StatusCode}); nothing was said in public")]
     private partial void LogPrivateChatFailed(string? activityId, int? statusCode);

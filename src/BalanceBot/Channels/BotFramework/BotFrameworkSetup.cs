@@ -33,8 +33,7 @@ internal static class BotFrameworkSetup
 
     public static IEndpointRouteBuilder MapBotFramework(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", (HttpContext http, BotFrameworkAdapter adapter) => adapter.ProcessAsync(http))
-            .RequireRateLimiting(Hosting.InboundLimits.TurnsPolicy);
+        endpoints.MapPost("/api/messages", (HttpContext http, BotFrameworkAdapter adapter) => adapter.ProcessAsync(http));
         return endpoints;
     }
 }

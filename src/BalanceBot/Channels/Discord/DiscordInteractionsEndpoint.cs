@@ -17,6 +17,9 @@ internal sealed partial class DiscordInteractionsEndpoint(
     DiscordSignatureVerifier signatures,
     DiscordInteractionHandler handler,
     DiscordFollowUps followUps,
+    BodyReadBudget bodies,
+    DiscordReplayGuard replays,
+    TurnSlots turns,
     IHostApplicationLifetime lifetime,
     IOptions<DiscordOptions> options,
     TimeProvider time,
@@ -39,13 +42,20 @@ internal sealed partial class DiscordInteractionsEndpoint(
             return Results.Unauthorized();
         }
 
-        using var body = await RequestBody.ReadAsync(request, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        // The body is read under its own per-client budget, outside the turn limiter: the signature is over it, and
+        // nobody may hold a turn slot before the signature is checked (issue 14 §1).
+        using var body = await bodies.ReadAsync(http, MaxBodyBytes).ConfigureAwait(false);
         switch (body.Status)
         {
             case RequestBodyStatus.TooLarge:
                 return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             case RequestBodyStatus.Unreadable:
                 return Results.BadRequest();
+            case RequestBodyStatus.Busy:
+                http.Response.Headers.RetryAfter = "1";
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            case RequestBodyStatus.TimedOut:
+                return Results.StatusCode(StatusCodes.Status408RequestTimeout);
         }
 
         // Discord sends invalid signatures on purpose and drops an endpoint that accepts one (discord.md §1.1).
@@ -76,7 +86,19 @@ internal sealed partial class DiscordInteractionsEndpoint(
             return Results.BadRequest();
         }
 
-        return interaction is null ? Results.BadRequest() : await AnswerAsync(http, interaction).ConfigureAwait(false);
+        if (interaction is null)
+        {
+            return Results.BadRequest();
+        }
+
+        if (interaction.Type != InteractionTypes.Ping && interaction.Id is { } id
+            && !replays.TryAccept(id, long.Parse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture)))
+        {
+            LogUnauthorized("interaction id already seen inside the timestamp window (a replay)");
+            return Results.Unauthorized();
+        }
+
+        return await AnswerAsync(http, interaction).ConfigureAwait(false);
     }
 
     private bool IsFresh(string timestamp)
@@ -99,6 +121,13 @@ internal sealed partial class DiscordInteractionsEndpoint(
             case InteractionTypes.ApplicationCommandAutocomplete:
                 // No command offers autocomplete; an empty list is the polite answer to a stale client.
                 return Json(new InteractionResponse { Type = InteractionCallbackTypes.ApplicationCommandAutocompleteResult, Data = new InteractionCallbackData { Choices = [] } });
+        }
+
+        // Authenticated: only now does the request compete for a turn slot (PING and autocomplete need none).
+        if (await turns.AdmitAsync(http).ConfigureAwait(false) is null)
+        {
+            LogBusy(interaction.Id, followUps.Pending);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
         // Back-pressure: a turn that might be deferred is only started while the deferred work behind it is bounded.

@@ -20,6 +20,7 @@ internal static class DiscordSetup
         // Imported once; only resolved when the channel is on, so an unset key never reaches NSec.
         builder.Services.AddSingleton(services => new DiscordSignatureVerifier(services.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));
         builder.Services.AddSingleton<DiscordInteractionsEndpoint>();
+        builder.Services.AddSingleton<DiscordReplayGuard>();
         builder.Services.AddSingleton<LiteDbDiscordStore>();
         builder.Services.AddSingleton<DiscordReplyRenderer>();
         builder.Services.AddSingleton<DiscordInteractionHandler>();
@@ -45,8 +46,7 @@ internal static class DiscordSetup
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<DiscordOptions>>().Value.IsEnabled)
         {
-            endpoints.MapPost("/api/discord/interactions", (HttpContext http, DiscordInteractionsEndpoint endpoint) => endpoint.HandleAsync(http))
-                .RequireRateLimiting(Hosting.InboundLimits.TurnsPolicy);
+            endpoints.MapPost("/api/discord/interactions", (HttpContext http, DiscordInteractionsEndpoint endpoint) => endpoint.HandleAsync(http));
         }
 
         return endpoints;
