@@ -98,7 +98,18 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
         // The safety scan comes before everything else, in and outside dialogs: whatever was going on stops, and the
         // user is told what to do now (triage.md §2.1 item 1, §4.1 items 4 and 5).
-        var concern = SafetyScanner.Scan(turn.Text);
+        var concern = catalog.Understanding.Understand(turn.Text).Safety;
+        if (concern == SafetyConcern.NegatedEmergency && !OnRedFlagQuestion())
+        {
+            // "No chest pain, but..." is asked about, not dropped: the question says what to do if it is happening.
+            _safetyReply = true;
+            state.Welcomed = true;
+            state.Stack.Clear();
+            // Without the question in the dialogs folder, escalate rather than drop it.
+            await BeginAsync(catalog.FindDialog(SystemDialogs.EmergencyCheck) is null ? SystemDialogs.Emergency : SystemDialogs.EmergencyCheck, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (concern != SafetyConcern.None)
         {
             _safetyReply = true;
@@ -244,6 +255,10 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
         _replies.Add(Reply.Say("Done: you've left this campaign and won't get the rest of it. Other wellness messages still come; \"mute broadcasts\" stops those too."));
     }
+
+    /// <summary>A red-flag question on screen asks about the negated sign itself: its answer is handled there.</summary>
+    private bool OnRedFlagQuestion() =>
+        state.Active is { } frame && catalog.FindDialog(frame.DialogId)?.FindStep(frame.StepId) is { Kind: StepKind.Ask, RedFlag: true };
 
     private bool AsksForSomething(string normalized) =>
         catalog.FindTriggered(normalized) is not null
