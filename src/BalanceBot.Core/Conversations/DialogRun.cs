@@ -99,7 +99,13 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         // The safety scan comes before everything else, in and outside dialogs: whatever was going on stops, and the
         // user is told what to do now (triage.md §2.1 item 1, §4.1 items 4 and 5).
         var concern = catalog.Understanding.Understand(turn.Text).Safety;
-        if (concern == SafetyConcern.NegatedEmergency && !OnRedFlagQuestion())
+        if (concern == SafetyConcern.NegatedEmergency && OnRedFlagQuestion())
+        {
+            // The question on screen asks about that very sign; an unclear answer there escalates (triage.md §3.2).
+            concern = SafetyConcern.None;
+        }
+
+        if (concern == SafetyConcern.NegatedEmergency)
         {
             // "No chest pain, but..." is asked about, not dropped: the question says what to do if it is happening.
             _safetyReply = true;
