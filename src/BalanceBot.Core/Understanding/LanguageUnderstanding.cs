@@ -24,7 +24,13 @@ public sealed class LanguageUnderstanding
     private readonly int[] _uncertain;
     private readonly int[] _terminators;
     private readonly CompiledRule[] _rules;
+    private readonly int[] _multiWordSafetyPhrases;
     private readonly int _window;
+
+    // Written words already looked up, shared by all turns: most words repeat, and a typo search is the costly part.
+    // Bounded so that a flood of made-up words cannot grow it without end; past the bound words are simply not cached.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> _wordCache = new(StringComparer.Ordinal);
+    private const int WordCacheLimit = 50_000;
 
     public LanguageUnderstanding(Lexicon lexicon)
     {
@@ -53,6 +59,7 @@ public sealed class LanguageUnderstanding
             rule.Slots.Select(slot => Compile(slot.Split('|').SelectMany(alternative => alternative.Trim() is var a && a.StartsWith('@')
                 ? lexicon.Concepts[a[1..]]
                 : [a]))).ToArray())).ToArray();
+        _multiWordSafetyPhrases = [.. _rules.SelectMany(r => r.Slots).SelectMany(slot => slot).Distinct().Where(p => _phrases[p].Length > 1)];
     }
 
     public Lexicon Lexicon { get; }
@@ -130,6 +137,23 @@ public sealed class LanguageUnderstanding
     /// <summary>The lexicon words a written word stands for: itself, or the words it is one or two typos from.</summary>
     private int[] WordsMatching(Token token)
     {
+        var key = token.Word;
+        if (_wordCache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var ids = LookUp(token);
+        if (_wordCache.Count < WordCacheLimit)
+        {
+            _wordCache.TryAdd(key, ids);
+        }
+
+        return ids;
+    }
+
+    private int[] LookUp(Token token)
+    {
         if (_vocabulary.TryGetValue(token.Stem, out var exact))
         {
             return [exact];
@@ -176,6 +200,8 @@ public sealed class LanguageUnderstanding
     /// <summary>The per-message work: which lexicon words each token stands for, and phrase occurrences, memoised.</summary>
     private sealed class MessageScan
     {
+        private static readonly List<Occurrence> NoOccurrences = [];
+
         private readonly LanguageUnderstanding _owner;
         private readonly IReadOnlyList<Token> _tokens;
         private readonly int[][] _matches;
@@ -191,15 +217,9 @@ public sealed class LanguageUnderstanding
             _owner = owner;
             _tokens = tokens;
             _matches = new int[tokens.Count][];
-            var memo = new Dictionary<string, int[]>(StringComparer.Ordinal);
             for (var i = 0; i < tokens.Count; i++)
             {
-                if (!memo.TryGetValue(tokens[i].Stem, out var ids))
-                {
-                    ids = owner.WordsMatching(tokens[i]);
-                    memo[tokens[i].Stem] = ids;
-                }
-
+                var ids = owner.WordsMatching(tokens[i]);
                 _matches[i] = ids;
                 foreach (var id in ids)
                 {
@@ -220,12 +240,9 @@ public sealed class LanguageUnderstanding
                 Consume(phrase);
             }
 
-            foreach (var phrase in owner._rules.SelectMany(r => r.Slots).SelectMany(s => s).Distinct())
+            foreach (var phrase in owner._multiWordSafetyPhrases)
             {
-                if (owner._phrases[phrase].Length > 1)
-                {
-                    Consume(phrase);
-                }
+                Consume(phrase);
             }
 
             Hedged = owner._uncertain.Any(p => Find(p).Count > 0);
@@ -238,6 +255,15 @@ public sealed class LanguageUnderstanding
 
         public RuleMatch Evaluate(CompiledRule rule)
         {
+            // Most rules fail on a slot none of whose words is in the message: check that before building anything.
+            foreach (var slot in rule.Slots)
+            {
+                if (!AnyFound(slot))
+                {
+                    return RuleMatch.None;
+                }
+            }
+
             var slots = new List<(Occurrence Where, bool Negated)>[rule.Slots.Length];
             for (var s = 0; s < slots.Length; s++)
             {
@@ -279,6 +305,19 @@ public sealed class LanguageUnderstanding
                 }
 
                 if (all)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool AnyFound(int[] phrases)
+        {
+            foreach (var phrase in phrases)
+            {
+                if (_positions.ContainsKey(_owner._phrases[phrase][0]) && Find(phrase).Count > 0)
                 {
                     return true;
                 }
@@ -344,6 +383,11 @@ public sealed class LanguageUnderstanding
             }
 
             var words = _owner._phrases[phrase];
+            if (!_positions.ContainsKey(words[0]))
+            {
+                return NoOccurrences;
+            }
+
             var found = new List<Occurrence>();
             if (_positions.TryGetValue(words[0], out var starts))
             {
