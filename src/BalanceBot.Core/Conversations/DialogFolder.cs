@@ -55,13 +55,13 @@ public static class DialogFolder
             problems.Add(new DialogProblem(new SourceLocation(libraryFile, 1), "the exercise library is missing"));
         }
 
-        return new(dialogs, library, problems) { Understanding = LoadLexicon(folder, problems) };
+        return new(dialogs, library, problems) { Understanding = LoadLexicon(folder, dialogs, problems) };
     }
 
     /// <summary>The language every deployment has; other languages add their own file next to it.</summary>
     public const string DefaultLanguage = "en";
 
-    private static LanguageUnderstanding? LoadLexicon(string folder, List<DialogProblem> problems)
+    private static LanguageUnderstanding? LoadLexicon(string folder, List<DialogDefinition> dialogs, List<DialogProblem> problems)
     {
         var lexiconFile = Path.Combine(folder, LexiconFileParser.FolderName, DefaultLanguage + ".yaml");
         if (!File.Exists(lexiconFile))
@@ -70,7 +70,14 @@ public static class DialogFolder
             return null;
         }
 
-        return LexiconFileParser.Parse(lexiconFile, File.ReadAllText(lexiconFile), problems) is { } lexicon ? new LanguageUnderstanding(lexicon) : null;
+        if (LexiconFileParser.Parse(lexiconFile, File.ReadAllText(lexiconFile), problems) is not { } lexicon)
+        {
+            return null;
+        }
+
+        var missing = lexicon.Intents.Where(i => dialogs.TrueForAll(d => d.Id != i.Dialog)).ToList();
+        problems.AddRange(missing.Select(i => new DialogProblem(i.Location, $"intent '{i.Id}' starts dialog '{i.Dialog}', which does not exist")));
+        return missing.Count == 0 ? new LanguageUnderstanding(lexicon) : null;
     }
 
     /// <summary>Loads a folder for running: any problem stops start-up with all of them listed.</summary>

@@ -24,6 +24,7 @@ public sealed class LanguageUnderstanding
     private readonly int[] _uncertain;
     private readonly int[] _terminators;
     private readonly CompiledRule[] _rules;
+    private readonly CompiledRule[] _intents;
     private readonly int[] _multiWordSafetyPhrases;
     private readonly int _window;
 
@@ -59,6 +60,11 @@ public sealed class LanguageUnderstanding
             rule.Slots.Select(slot => Compile(slot.Split('|').SelectMany(alternative => alternative.Trim() is var a && a.StartsWith('@')
                 ? lexicon.Concepts[a[1..]]
                 : [a]))).ToArray())).ToArray();
+        _intents = lexicon.Intents.Select(intent => new CompiledRule(
+            new SafetyRule(intent.Id, SafetyConcern.None, intent.Slots, intent.Span, intent.WholeMessage, intent.Location),
+            intent.Slots.Select(slot => Compile(slot.Split('|').SelectMany(alternative => alternative.Trim() is var a && a.StartsWith('@')
+                ? lexicon.Concepts[a[1..]]
+                : [a]))).ToArray(), intent.Dialog)).ToArray();
         _multiWordSafetyPhrases = [.. _rules.SelectMany(r => r.Slots).SelectMany(slot => slot).Distinct().Where(p => _phrases[p].Length > 1)];
     }
 
@@ -92,7 +98,9 @@ public sealed class LanguageUnderstanding
             concern = Rank(raised) > Rank(concern) ? raised : concern;
         }
 
-        return new MessageUnderstanding(tokens, concern, matched, scan.Hedged);
+        // What is asked for: only when said, not denied ("no pain" is not a complaint).
+        var intent = _intents.FirstOrDefault(i => scan.Evaluate(i) == RuleMatch.Affirmed);
+        return new MessageUnderstanding(tokens, concern, matched, scan.Hedged) { Intent = intent?.Rule.Id, IntentDialog = intent?.Dialog };
     }
 
     private static int Rank(SafetyConcern concern) => concern switch
@@ -193,7 +201,7 @@ public sealed class LanguageUnderstanding
         Affirmed,
     }
 
-    private sealed record CompiledRule(SafetyRule Rule, int[][] Slots);
+    private sealed record CompiledRule(SafetyRule Rule, int[][] Slots, string? Dialog = null);
 
     private readonly record struct Occurrence(int Start, int End, int Sentence);
 

@@ -15,7 +15,8 @@ public sealed record Lexicon(
     IReadOnlySet<string> KnownWords,
     NegationCues Negation,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Concepts,
-    IReadOnlyList<SafetyRule> SafetyRules);
+    IReadOnlyList<SafetyRule> SafetyRules,
+    IReadOnlyList<IntentRule> Intents);
 
 /// <summary>NegEx cue lists; <see cref="Window"/> is how many words a cue reaches.</summary>
 public sealed record NegationCues(
@@ -31,3 +32,6 @@ public sealed record NegationCues(
 /// <see cref="Span"/> words in one sentence, or anywhere when <see cref="WholeMessage"/>.
 /// </summary>
 public sealed record SafetyRule(string Id, SafetyConcern Class, IReadOnlyList<string> Slots, int Span, bool WholeMessage, SourceLocation Location);
+
+/// <summary>What a message asks for, in the same slot form as <see cref="SafetyRule"/>, and the dialog it starts.</summary>
+public sealed record IntentRule(string Id, string Dialog, IReadOnlyList<string> Slots, int Span, bool WholeMessage, SourceLocation Location);

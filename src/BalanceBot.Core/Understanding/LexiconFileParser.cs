@@ -12,9 +12,10 @@ public static class LexiconFileParser
 
     public const int DefaultSpan = 10;
 
-    private static readonly string[] Keys = ["language", "contractions", "spellings", "numbers", "known_words", "negation", "concepts", "safety"];
+    private static readonly string[] Keys = ["language", "contractions", "spellings", "numbers", "known_words", "negation", "concepts", "safety", "intents"];
     private static readonly string[] NegationKeys = ["window", "before", "after", "pseudo", "uncertain", "terminators"];
     private static readonly string[] RuleKeys = ["id", "class", "all", "span", "within"];
+    private static readonly string[] IntentKeys = ["id", "dialog", "all", "span", "within"];
 
     public static Lexicon? Parse(string file, string yaml, List<DialogProblem> problems)
     {
@@ -105,6 +106,38 @@ public static class LexiconFileParser
             problems.Add(new(At(file, root), "the lexicon needs a non-empty list of safety rules"));
         }
 
+        var intents = new List<IntentRule>();
+        if (Child(root, "intents") is YamlSequenceNode intentList)
+        {
+            foreach (var node in intentList.Children)
+            {
+                if (node is YamlMappingNode map)
+                {
+                    Unknown(file, map, IntentKeys, problems);
+                    var dialog = Scalar(map, "dialog");
+                    var asRule = new YamlMappingNode(map.Children.Where(c => ((YamlScalarNode)c.Key).Value != "dialog"));
+                    asRule.Add("class", "emergency");
+                    if (string.IsNullOrWhiteSpace(dialog))
+                    {
+                        problems.Add(new(At(file, node), "an intent needs the dialog it starts"));
+                    }
+                    else if (ParseRule(file, asRule, concepts, problems, At(file, node)) is { } rule)
+                    {
+                        if (intents.Any(i => i.Id == rule.Id))
+                        {
+                            problems.Add(new(rule.Location, $"intent id '{rule.Id}' is used twice"));
+                        }
+
+                        intents.Add(new IntentRule(rule.Id, dialog, rule.Slots, rule.Span, rule.WholeMessage, rule.Location));
+                    }
+                }
+                else
+                {
+                    problems.Add(new(At(file, node), "an intent must be a mapping (id, dialog, all, span, within)"));
+                }
+            }
+        }
+
         foreach (var clazz in new[] { SafetyConcern.Emergency, SafetyConcern.Crisis }.Where(c => rules.All(r => r.Class != c)))
         {
             problems.Add(new(At(file, root), $"the lexicon has no {clazz.ToString().ToLowerInvariant()} rule"));
@@ -123,19 +156,24 @@ public static class LexiconFileParser
             List(file, root, "known_words", problems).ToHashSet(StringComparer.Ordinal),
             negation,
             concepts,
-            rules);
+            rules,
+            intents);
     }
 
-    private static SafetyRule? ParseRule(string file, YamlNode node, Dictionary<string, IReadOnlyList<string>> concepts, List<DialogProblem> problems)
+    private static SafetyRule? ParseRule(string file, YamlNode node, Dictionary<string, IReadOnlyList<string>> concepts, List<DialogProblem> problems, SourceLocation? location = null)
     {
-        var at = At(file, node);
+        var at = location ?? At(file, node);
         if (node is not YamlMappingNode map)
         {
             problems.Add(new(at, "a safety rule must be a mapping (id, class, all, span, within)"));
             return null;
         }
 
-        Unknown(file, map, RuleKeys, problems);
+        if (location is null)
+        {
+            Unknown(file, map, RuleKeys, problems);
+        }
+
         var id = Scalar(map, "id");
         var clazz = Scalar(map, "class") switch
         {

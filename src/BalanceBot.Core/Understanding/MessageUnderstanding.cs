@@ -9,4 +9,10 @@ namespace BalanceBot.Core.Understanding;
 public sealed record MessageUnderstanding(IReadOnlyList<Token> Tokens, SafetyConcern Safety, IReadOnlyList<string> SafetyRuleIds, bool Hedged)
 {
     public static MessageUnderstanding Nothing { get; } = new([], SafetyConcern.None, [], false);
+
+    /// <summary>The id of the lexicon intent the message expresses, if any (e.g. <c>checkup_complaint</c>).</summary>
+    public string? Intent { get; init; }
+
+    /// <summary>The dialog that intent starts.</summary>
+    public string? IntentDialog { get; init; }
 }
