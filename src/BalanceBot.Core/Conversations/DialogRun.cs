@@ -359,9 +359,13 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         switch (step.Ask)
         {
             case AskKind.Choice:
+                // A typed answer is read for a duration first ("10 days" must not match the synonym "days"), then by
+                // stem and typo, skipping what is negated ("thighs", "not my lower back, my neck"), then by number.
+                var typed = turn.ChoiceId is null;
                 var choice = step.RedFlag
                     ? RedFlagAnswer(step, normalized)
-                    : AnswerRecognizers.Choice(step.Choices, turn.ChoiceId, normalized);
+                    : (typed ? catalog.Understanding.DurationChoice(step.Choices, turn.Text) ?? catalog.Understanding.MatchChoice(step.Choices, turn.Text) : null)
+                        ?? AnswerRecognizers.Choice(step.Choices, turn.ChoiceId, normalized);
                 return choice is null ? null : (choice.Id, choice.Next, choice.Level);
             case AskKind.Confirm:
                 var yes = AnswerRecognizers.Confirm(turn.ChoiceId, normalized);

@@ -38,6 +38,7 @@ public sealed class LanguageUnderstanding
         ArgumentNullException.ThrowIfNull(lexicon);
         Lexicon = lexicon;
         _normalizer = new TextNormalizer(lexicon);
+        Answers = new AnswerMatcher(lexicon, _normalizer);
         _window = lexicon.Negation.Window;
         for (var i = 0; i < _vocabularyByLength.Length; i++)
         {
@@ -69,6 +70,16 @@ public sealed class LanguageUnderstanding
     }
 
     public Lexicon Lexicon { get; }
+
+    /// <summary>Free-text answers to choice questions, through the same normalisation.</summary>
+    public AnswerMatcher Answers { get; }
+
+    /// <summary>The duration choice (by days) or the choice named by stem or typo, for a typed answer; null when none.</summary>
+    public Conversations.ChoiceDefinition? DurationChoice(IReadOnlyList<Conversations.ChoiceDefinition> choices, string? text) =>
+        Answers.DurationChoice(choices, _normalizer.Normalize(text));
+
+    public Conversations.ChoiceDefinition? MatchChoice(IReadOnlyList<Conversations.ChoiceDefinition> choices, string? text) =>
+        Answers.Choice(choices, _normalizer.Normalize(text), _knownWords);
 
     public MessageUnderstanding Understand(string? text)
     {

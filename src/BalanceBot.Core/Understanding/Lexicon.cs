@@ -16,7 +16,8 @@ public sealed record Lexicon(
     NegationCues Negation,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Concepts,
     IReadOnlyList<SafetyRule> SafetyRules,
-    IReadOnlyList<IntentRule> Intents);
+    IReadOnlyList<IntentRule> Intents,
+    DurationWords Durations);
 
 /// <summary>NegEx cue lists; <see cref="Window"/> is how many words a cue reaches.</summary>
 public sealed record NegationCues(
@@ -35,3 +36,12 @@ public sealed record SafetyRule(string Id, SafetyConcern Class, IReadOnlyList<st
 
 /// <summary>What a message asks for, in the same slot form as <see cref="SafetyRule"/>, and the dialog it starts.</summary>
 public sealed record IntentRule(string Id, string Dialog, IReadOnlyList<string> Slots, int Span, bool WholeMessage, SourceLocation Location);
+
+/// <summary>Duration words: units and phrases in days, and the day range each duration answer covers.</summary>
+public sealed record DurationWords(
+    IReadOnlyDictionary<string, int> Units,
+    IReadOnlyDictionary<string, int> Phrases,
+    IReadOnlyDictionary<string, (int Min, int Max)> Answers)
+{
+    public static DurationWords None { get; } = new(new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, (int, int)>());
+}

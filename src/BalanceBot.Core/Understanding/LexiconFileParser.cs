@@ -12,7 +12,7 @@ public static class LexiconFileParser
 
     public const int DefaultSpan = 10;
 
-    private static readonly string[] Keys = ["language", "contractions", "spellings", "numbers", "known_words", "negation", "concepts", "safety", "intents"];
+    private static readonly string[] Keys = ["language", "contractions", "spellings", "numbers", "known_words", "negation", "concepts", "safety", "intents", "durations"];
     private static readonly string[] NegationKeys = ["window", "before", "after", "pseudo", "uncertain", "terminators"];
     private static readonly string[] RuleKeys = ["id", "class", "all", "span", "within"];
     private static readonly string[] IntentKeys = ["id", "dialog", "all", "span", "within"];
@@ -143,6 +143,16 @@ public static class LexiconFileParser
             problems.Add(new(At(file, root), $"the lexicon has no {clazz.ToString().ToLowerInvariant()} rule"));
         }
 
+        var durations = DurationWords.None;
+        if (Child(root, "durations") is YamlMappingNode durationNode)
+        {
+            Unknown(file, durationNode, ["units", "phrases", "answers"], problems);
+            durations = new DurationWords(
+                Days(file, durationNode, "units", problems),
+                Days(file, durationNode, "phrases", problems),
+                Ranges(file, durationNode, problems));
+        }
+
         if (problems.Count > before)
         {
             return null;
@@ -157,7 +167,8 @@ public static class LexiconFileParser
             negation,
             concepts,
             rules,
-            intents);
+            intents,
+            durations);
     }
 
     private static SafetyRule? ParseRule(string file, YamlNode node, Dictionary<string, IReadOnlyList<string>> concepts, List<DialogProblem> problems, SourceLocation? location = null)
@@ -232,6 +243,44 @@ public static class LexiconFileParser
         }
 
         return ok ? new SafetyRule(id!, clazz, slots, span, within == "message", at) : null;
+    }
+
+    private static Dictionary<string, int> Days(string file, YamlMappingNode map, string key, List<DialogProblem> problems)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (word, text) in Map(file, map, key, problems))
+        {
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days))
+            {
+                result[word] = days;
+            }
+            else
+            {
+                problems.Add(new(At(file, map), $"durations {key}: '{word}' must be a whole number of days"));
+            }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, (int Min, int Max)> Ranges(string file, YamlMappingNode map, List<DialogProblem> problems)
+    {
+        var result = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        foreach (var (choice, text) in Map(file, map, "answers", problems))
+        {
+            var parts = text.Split('-');
+            if (parts.Length == 2 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var min)
+                && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max) && min <= max)
+            {
+                result[choice] = (min, max);
+            }
+            else
+            {
+                problems.Add(new(At(file, map), $"durations answers: '{choice}' must be a day range like 7-14"));
+            }
+        }
+
+        return result;
     }
 
     private static YamlNode? Child(YamlMappingNode map, string key) => map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
