@@ -127,7 +127,10 @@ public sealed class LanguageUnderstanding
         var ids = new List<int>();
         foreach (var phrase in phrases)
         {
-            var words = _normalizer.Normalize(phrase).Select(t => Intern(t.Stem)).ToArray();
+            // "=legs" is that exact word, not its stem: the plural is what says "both".
+            var words = phrase.StartsWith('=')
+                ? [Intern(phrase.Trim())]
+                : _normalizer.Normalize(phrase).Select(t => Intern(t.Stem)).ToArray();
             if (words.Length > 0)
             {
                 ids.Add(_phrases.Count);
@@ -144,7 +147,7 @@ public sealed class LanguageUnderstanding
         {
             id = _vocabulary.Count;
             _vocabulary[stem] = id;
-            if (stem.Length < _vocabularyByLength.Length)
+            if (stem.Length < _vocabularyByLength.Length && !stem.StartsWith('='))
             {
                 _vocabularyByLength[stem.Length].Add(stem);
             }
@@ -173,9 +176,15 @@ public sealed class LanguageUnderstanding
 
     private int[] LookUp(Token token)
     {
+        var asWritten = _vocabulary.TryGetValue("=" + token.Word, out var word) ? word : -1;
         if (_vocabulary.TryGetValue(token.Stem, out var exact))
         {
-            return [exact];
+            return asWritten >= 0 ? [exact, asWritten] : [exact];
+        }
+
+        if (asWritten >= 0)
+        {
+            return [asWritten];
         }
 
         var stem = token.Stem;
