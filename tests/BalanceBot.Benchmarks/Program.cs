@@ -20,6 +20,11 @@ if (args is ["--broadcast", var recipientCount, ..] && int.TryParse(recipientCou
     return await BroadcastBenchmark.RunAsync(recipients, args is [_, _, "--only", var platform] ? platform : null);
 }
 
+if (args is ["--understanding", ..])
+{
+    return UnderstandingBenchmark.Run(args is [_, var roundText] && int.TryParse(roundText, NumberStyles.None, CultureInfo.InvariantCulture, out var rounds) && rounds > 0 ? rounds : 200);
+}
+
 if (BenchmarkOptions.Parse(args) is not { } options)
 {
     Console.Error.WriteLine(BenchmarkOptions.Usage);

@@ -5,6 +5,12 @@ public enum SafetyConcern
 {
     None,
 
+    /// <summary>
+    /// An emergency sign mentioned as absent ("no chest pain", "not numb between my legs"): it is asked about, never
+    /// silently dropped, and "not sure" counts as yes.
+    /// </summary>
+    NegatedEmergency,
+
     /// <summary>Words that can mean a medical emergency: answered with the emergency number at once.</summary>
     Emergency,
 

@@ -33,7 +33,7 @@ public sealed partial class ConversationEngine(
 
         // Past the per-user limit a turn is not run at all, except one that mentions an emergency or a crisis: safety
         // comes before any limit (triage.md §4.1).
-        if (turnLimit?.Admit(turn.UserKey) is { } admission and not TurnAdmission.Admitted && SafetyScanner.Scan(turn.Text) == SafetyConcern.None)
+        if (turnLimit?.Admit(turn.UserKey) is { } admission and not TurnAdmission.Admitted && catalog.Understanding.Understand(turn.Text).Safety == SafetyConcern.None)
         {
             LogTooFast(turn.UserKey, admission == TurnAdmission.SlowDown);
             return admission == TurnAdmission.Dropped ? [] : [await SlowDownAsync(turn, cancellationToken).ConfigureAwait(false)];

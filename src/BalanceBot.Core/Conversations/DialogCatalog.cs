@@ -1,4 +1,5 @@
 using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Understanding;
 
 namespace BalanceBot.Core.Conversations;
 
@@ -9,8 +10,10 @@ public sealed class DialogCatalog
     private readonly Dictionary<string, IDialogAction> _actions;
     private readonly Dictionary<string, DialogDefinition> _triggers;
 
-    public DialogCatalog(IEnumerable<DialogDefinition> dialogs, IEnumerable<IDialogAction> actions, ExerciseLibrary? exercises = null)
+    public DialogCatalog(IEnumerable<DialogDefinition> dialogs, IEnumerable<IDialogAction> actions, LanguageUnderstanding understanding, ExerciseLibrary? exercises = null)
     {
+        ArgumentNullException.ThrowIfNull(understanding);
+        Understanding = understanding;
         Exercises = exercises ?? ExerciseLibrary.Empty;
         _dialogs = new Dictionary<string, DialogDefinition>(StringComparer.Ordinal);
         _triggers = new Dictionary<string, DialogDefinition>(StringComparer.Ordinal);
@@ -29,6 +32,9 @@ public sealed class DialogCatalog
     public IEnumerable<DialogDefinition> Dialogs => _dialogs.Values;
 
     public ExerciseLibrary Exercises { get; }
+
+    /// <summary>The understanding layer (issue 16): normalisation, negation and the safety scan every turn runs first.</summary>
+    public LanguageUnderstanding Understanding { get; }
 
     public IReadOnlyDictionary<string, IDialogAction> Actions => _actions;
 

@@ -1,4 +1,5 @@
 using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Understanding;
 
 namespace BalanceBot.Core.Conversations;
 
@@ -54,13 +55,37 @@ public static class DialogFolder
             problems.Add(new DialogProblem(new SourceLocation(libraryFile, 1), "the exercise library is missing"));
         }
 
-        return new(dialogs, library, problems);
+        return new(dialogs, library, problems) { Understanding = LoadLexicon(folder, dialogs, problems) };
+    }
+
+    /// <summary>The language every deployment has; other languages add their own file next to it.</summary>
+    public const string DefaultLanguage = "en";
+
+    private static LanguageUnderstanding? LoadLexicon(string folder, List<DialogDefinition> dialogs, List<DialogProblem> problems)
+    {
+        var lexiconFile = Path.Combine(folder, LexiconFileParser.FolderName, DefaultLanguage + ".yaml");
+        if (!File.Exists(lexiconFile))
+        {
+            problems.Add(new DialogProblem(new SourceLocation(lexiconFile, 1), "the lexicon of the understanding layer is missing"));
+            return null;
+        }
+
+        if (LexiconFileParser.Parse(lexiconFile, File.ReadAllText(lexiconFile), problems) is not { } lexicon)
+        {
+            return null;
+        }
+
+        var missing = lexicon.Intents.Where(i => dialogs.TrueForAll(d => d.Id != i.Dialog)).ToList();
+        problems.AddRange(missing.Select(i => new DialogProblem(i.Location, $"intent '{i.Id}' starts dialog '{i.Dialog}', which does not exist")));
+        return missing.Count == 0 ? new LanguageUnderstanding(lexicon) : null;
     }
 
     /// <summary>Loads a folder for running: any problem stops start-up with all of them listed.</summary>
     public static DialogCatalog Load(string folder, IReadOnlyCollection<IDialogAction> actions)
     {
-        var (dialogs, library, problems) = Check(folder, actions);
-        return problems.Count > 0 ? throw new DialogValidationException(problems) : new DialogCatalog(dialogs, actions, library);
+        var content = Check(folder, actions);
+        return content.Problems.Count > 0 || content.Understanding is null
+            ? throw new DialogValidationException(content.Problems)
+            : new DialogCatalog(content.Dialogs, actions, content.Understanding, content.Exercises);
     }
 }

@@ -1,6 +1,11 @@
 using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Understanding;
 
 namespace BalanceBot.Core.Conversations;
 
 /// <summary>What a dialogs folder holds once read: the dialogs, the exercise library, and every problem found.</summary>
-public sealed record DialogFolderContent(IReadOnlyList<DialogDefinition> Dialogs, ExerciseLibrary Exercises, IReadOnlyList<DialogProblem> Problems);
+public sealed record DialogFolderContent(IReadOnlyList<DialogDefinition> Dialogs, ExerciseLibrary Exercises, IReadOnlyList<DialogProblem> Problems)
+{
+    /// <summary>The understanding layer built from <c>lexicon/en.yaml</c>, or null when that file has problems.</summary>
+    public LanguageUnderstanding? Understanding { get; init; }
+}

@@ -20,6 +20,8 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
     /// <summary>A red flag gets one simpler re-ask; the second unclear answer counts as "not sure".</summary>
     public const int RedFlagAttempts = 2;
 
+    private Understanding.MessageUnderstanding? _understood;
+
     /// <summary>The choice id every red-flag question has for "not sure" (the validator checks).</summary>
     public const string NotSureChoiceId = "not_sure";
 
@@ -98,7 +100,24 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
         // The safety scan comes before everything else, in and outside dialogs: whatever was going on stops, and the
         // user is told what to do now (triage.md §2.1 item 1, §4.1 items 4 and 5).
-        var concern = SafetyScanner.Scan(turn.Text);
+        var concern = Understood.Safety;
+        if (concern == SafetyConcern.NegatedEmergency && OnRedFlagQuestion())
+        {
+            // The question on screen asks about that very sign; an unclear answer there escalates (triage.md §3.2).
+            concern = SafetyConcern.None;
+        }
+
+        if (concern == SafetyConcern.NegatedEmergency)
+        {
+            // "No chest pain, but..." is asked about, not dropped: the question says what to do if it is happening.
+            _safetyReply = true;
+            state.Welcomed = true;
+            state.Stack.Clear();
+            // Without the question in the dialogs folder, escalate rather than drop it.
+            await BeginAsync(catalog.FindDialog(SystemDialogs.EmergencyCheck) is null ? SystemDialogs.Emergency : SystemDialogs.EmergencyCheck, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (concern != SafetyConcern.None)
         {
             _safetyReply = true;
@@ -171,7 +190,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
                 return;
             }
 
-            var triggered = catalog.FindTriggered(normalized);
+            var triggered = catalog.FindTriggered(normalized) ?? UnderstoodDialog();
             await BeginAsync(triggered?.Id ?? SystemDialogs.Menu, cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -245,8 +264,23 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         _replies.Add(Reply.Say("Done: you've left this campaign and won't get the rest of it. Other wellness messages still come; \"mute broadcasts\" stops those too."));
     }
 
+    /// <summary>A red-flag question on screen asks about the negated sign itself: its answer is handled there.</summary>
+    private bool OnRedFlagQuestion() =>
+        state.Active is { } frame && catalog.FindDialog(frame.DialogId)?.FindStep(frame.StepId) is { Kind: StepKind.Ask, RedFlag: true };
+
+    /// <summary>The dialog the understanding layer reads in a message that is no exact trigger ("my lower back hurts").</summary>
+    private DialogDefinition? UnderstoodDialog() =>
+        turn.ChoiceId is null && Understood.IntentDialog is { } id ? catalog.FindDialog(id) : null;
+
+    private DialogDefinition? UnderstoodSwitch() =>
+        UnderstoodDialog() is { } understood && state.Stack.TrueForAll(f => f.DialogId != understood.Id) ? understood : null;
+
+    /// <summary>The message read once per turn by the understanding layer (issue 16).</summary>
+    private Understanding.MessageUnderstanding Understood => _understood ??= catalog.Understanding.Understand(turn.Text);
+
     private bool AsksForSomething(string normalized) =>
         catalog.FindTriggered(normalized) is not null
+        || UnderstoodDialog() is not null
         || StretchCommand.TryParse(normalized, out _)
         || ReminderCommand.Parse(normalized, dialogActive: false) is not null;
 
@@ -266,7 +300,9 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         // Never on a red flag: there an unclear answer must escalate, not drop the check-up (triage.md §3.2).
         if (turn.ChoiceId is null && !step.RedFlag)
         {
-            if (catalog.FindTriggered(normalized) is { } triggered)
+            // An understood request ("my lower back hurts" at the menu) switches too, unless it names a dialog already
+            // under way: then it is an answer that was not recognised, and restarting would lose what was said.
+            if ((catalog.FindTriggered(normalized) ?? UnderstoodSwitch()) is { } triggered)
             {
                 state.Stack.Clear();
                 await BeginAsync(triggered.Id, cancellationToken).ConfigureAwait(false);
@@ -323,9 +359,13 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         switch (step.Ask)
         {
             case AskKind.Choice:
+                // A typed answer is read for a duration first ("10 days" must not match the synonym "days"), then by
+                // stem and typo, skipping what is negated ("thighs", "not my lower back, my neck"), then by number.
+                var typed = turn.ChoiceId is null;
                 var choice = step.RedFlag
                     ? RedFlagAnswer(step, normalized)
-                    : AnswerRecognizers.Choice(step.Choices, turn.ChoiceId, normalized);
+                    : (typed ? catalog.Understanding.DurationChoice(step.Choices, turn.Text) ?? catalog.Understanding.MatchChoice(step.Choices, turn.Text) : null)
+                        ?? AnswerRecognizers.Choice(step.Choices, turn.ChoiceId, normalized);
                 return choice is null ? null : (choice.Id, choice.Next, choice.Level);
             case AskKind.Confirm:
                 var yes = AnswerRecognizers.Confirm(turn.ChoiceId, normalized);

@@ -24,6 +24,9 @@ public static class SystemDialogs
     /// <summary>Started when a message contains crisis or self-harm language, from any step (triage.md §4.1 item 5).</summary>
     public const string Crisis = "crisis";
 
+    /// <summary>Asks whether an emergency sign the user mentioned as absent ("no chest pain") is happening (issue 16).</summary>
+    public const string EmergencyCheck = "emergency_check";
+
     /// <summary>Confirms "stop reminders", which works from anywhere.</summary>
     public const string StopReminders = "stop_reminders";
 

@@ -337,7 +337,7 @@ public sealed class ConversationEngineTests
         var validation = DialogValidator.Validate(dialogs, BuiltInActions.Create());
         Assert.Contains(validation, p => p.Message.Contains("'skipped' can never be reached", StringComparison.Ordinal));
 
-        using var bot = new EngineHarness(new DialogCatalog(dialogs, BuiltInActions.Create()));
+        using var bot = new EngineHarness(new DialogCatalog(dialogs, BuiltInActions.Create(), TestDialogs.RealUnderstanding.Value));
         await bot.StartAsync();
         Assert.Equal("Landed.", (await bot.SayAsync("jump")).Single().Text);
     }

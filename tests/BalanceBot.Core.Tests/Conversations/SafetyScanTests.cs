@@ -5,6 +5,8 @@ namespace BalanceBot.Core.Tests.Conversations;
 
 public sealed class SafetyScanTests
 {
+    private static SafetyConcern Scan(string? text) => TestDialogs.RealUnderstanding.Value.Understand(text).Safety;
+
     [Theory]
     [InlineData("I have chest pain")]
     [InlineData("Chest pain and my left arm hurts!")]
@@ -19,7 +21,7 @@ public sealed class SafetyScanTests
     [InlineData("my legs ache after the gym and I have dark urine")]
     [InlineData("I think I'm having a stroke")]
     public void Emergency_words_are_found_anywhere_in_a_message(string text) =>
-        Assert.Equal(SafetyConcern.Emergency, SafetyScanner.Scan(text));
+        Assert.Equal(SafetyConcern.Emergency, Scan(text));
 
     [Theory]
     [InlineData("I want to die")]
@@ -31,7 +33,7 @@ public sealed class SafetyScanTests
     [InlineData("everyone would be better off without me")]
     [InlineData("I don't want to live like this, and I have chest pain")]
     public void Crisis_language_is_found_and_wins_over_emergency_words(string text) =>
-        Assert.Equal(SafetyConcern.Crisis, SafetyScanner.Scan(text));
+        Assert.Equal(SafetyConcern.Crisis, Scan(text));
 
     [Theory]
     [InlineData("my neck hurts")]
@@ -42,7 +44,7 @@ public sealed class SafetyScanTests
     [InlineData("")]
     [InlineData(null)]
     public void Everyday_messages_raise_no_concern(string? text) =>
-        Assert.Equal(SafetyConcern.None, SafetyScanner.Scan(text));
+        Assert.Equal(SafetyConcern.None, Scan(text));
 
     [Fact]
     public void The_users_own_country_wins_then_the_deployment_default_then_the_fallback()

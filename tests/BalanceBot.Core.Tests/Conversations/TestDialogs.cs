@@ -1,4 +1,5 @@
 using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Understanding;
 
 namespace BalanceBot.Core.Tests.Conversations;
 
@@ -120,6 +121,11 @@ internal static class TestDialogs
         var actions = BuiltInActions.Create().Concat(extraActions).ToList();
         problems.AddRange(DialogValidator.Validate(dialogs, actions));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-        return new DialogCatalog(dialogs, actions);
+        return new DialogCatalog(dialogs, actions, RealUnderstanding.Value);
     }
+
+    /// <summary>The understanding layer of the real <c>dialogs/lexicon</c>: safety must work in every test catalog.</summary>
+    public static Lazy<LanguageUnderstanding> RealUnderstanding { get; } = new(() =>
+        DialogFolder.Check(RepositoryPaths.Dialogs, BuiltInActions.Create()).Understanding
+        ?? throw new InvalidOperationException("dialogs/lexicon has problems"));
 }

@@ -1,0 +1,18 @@
+using BalanceBot.Core.Checkup;
+
+namespace BalanceBot.Core.Understanding;
+
+/// <summary>
+/// What the understanding layer read in one message: its words, the safety concern, the ids of the safety rules
+/// that matched (ids only, safe to log), and whether the message hedged ("I think", "not sure").
+/// </summary>
+public sealed record MessageUnderstanding(IReadOnlyList<Token> Tokens, SafetyConcern Safety, IReadOnlyList<string> SafetyRuleIds, bool Hedged)
+{
+    public static MessageUnderstanding Nothing { get; } = new([], SafetyConcern.None, [], false);
+
+    /// <summary>The id of the lexicon intent the message expresses, if any (e.g. <c>checkup_complaint</c>).</summary>
+    public string? Intent { get; init; }
+
+    /// <summary>The dialog that intent starts.</summary>
+    public string? IntentDialog { get; init; }
+}

@@ -1,0 +1,48 @@
+using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Tests.Conversations;
+using BalanceBot.Testing;
+
+namespace BalanceBot.Core.Tests.Understanding;
+
+/// <summary>Typed answers to the real check-up's questions, matched through the understanding layer (issue 16).</summary>
+public sealed class AnswerMatchingTests
+{
+    private static readonly DialogDefinition Checkup = DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create()).GetDialog("checkup");
+
+    private static string? Answer(string stepId, string text)
+    {
+        var choices = Checkup.FindStep(stepId)!.Choices;
+        var layer = TestDialogs.RealUnderstanding.Value;
+        return (layer.DurationChoice(choices, text) ?? layer.MatchChoice(choices, text))?.Id;
+    }
+
+    [Theory]
+    [InlineData("my thighs", "calf_leg")]
+    [InlineData("thumb", "arm_hand")]
+    [InlineData("knuckles", "arm_hand")]
+    [InlineData("forearms", "arm_hand")]
+    [InlineData("my forarm", "arm_hand")]
+    [InlineData("foot", "calf_leg")]
+    [InlineData("the middle of my back", "upper_back")]
+    [InlineData("between the shoulder blades", "upper_back")]
+    [InlineData("lower back", "lower_back")]
+    [InlineData("not my lower back, my neck", "neck")]
+    [InlineData("sholder", "shoulder")]
+    public void Body_areas_are_read_in_lay_words_with_plurals_and_typos(string text, string expected) =>
+        Assert.Equal(expected, Answer("area", text));
+
+    [Theory]
+    [InlineData("5 weeks", "weeks_2_to_6")]
+    [InlineData("8 weeks", "over_6_weeks")]
+    [InlineData("10 days", "weeks_1_to_2")]
+    [InlineData("ten days", "weeks_1_to_2")]
+    [InlineData("3-4 days", "under_1_week")]
+    [InlineData("since Monday", "under_1_week")]
+    [InlineData("on and off for months", "over_6_weeks")]
+    [InlineData("a couple of weeks", "weeks_1_to_2")]
+    [InlineData("about a month", "weeks_2_to_6")]
+    [InlineData("2 years", "over_6_weeks")]
+    [InlineData("days", "under_1_week")]
+    public void Durations_are_read_by_their_length(string text, string expected) =>
+        Assert.Equal(expected, Answer("common_duration", text));
+}

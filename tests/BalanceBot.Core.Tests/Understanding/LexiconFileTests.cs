@@ -1,0 +1,38 @@
+using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Understanding;
+
+namespace BalanceBot.Core.Tests.Understanding;
+
+public sealed class LexiconFileTests
+{
+    private const string Minimal = """
+        language: en
+        negation: { window: 5, before: [no] }
+        concepts:
+          chest: [chest]
+        safety:
+          - { id: chest_pain, class: emergency, all: ["@chest", "pain"] }
+          - { id: die, class: crisis, all: ["want to die"] }
+        """;
+
+    [Fact]
+    public void A_minimal_lexicon_is_valid()
+    {
+        var problems = new List<DialogProblem>();
+        Assert.NotNull(LexiconFileParser.Parse("en.yaml", Minimal, problems));
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("\"@chest\"", "\"@heart\"", "en.yaml:6: safety rule 'chest_pain': unknown concept '@heart'")]
+    [InlineData("class: emergency", "class: urgent", "en.yaml:6: safety rule 'chest_pain': class must be emergency or crisis")]
+    [InlineData("window: 5", "window: 0", "en.yaml:2: negation window must be a whole number of words from 1 to 20")]
+    [InlineData("id: die", "id: chest_pain", "en.yaml:7: safety rule id 'chest_pain' is used twice")]
+    [InlineData("language: en", "language: en\nextra: 1", "en.yaml:2: unknown key 'extra'")]
+    public void A_broken_lexicon_names_the_file_and_line(string find, string replace, string expected)
+    {
+        var problems = new List<DialogProblem>();
+        Assert.Null(LexiconFileParser.Parse("en.yaml", Minimal.Replace(find, replace, StringComparison.Ordinal), problems));
+        Assert.Contains(problems, p => p.ToString().StartsWith(expected, StringComparison.Ordinal));
+    }
+}
