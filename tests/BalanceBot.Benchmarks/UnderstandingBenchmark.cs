@@ -40,6 +40,23 @@ internal static class UnderstandingBenchmark
             Console.WriteLine($"  expected {expected}, got {found}: {text}");
         }
 
+        var intents = File.ReadLines(Path.Combine(RepositoryPaths.Root, "tests", "BalanceBot.Core.Tests", "Understanding", "intent-corpus.tsv"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t', 2))
+            .Select(parts => (Expected: parts[0], Text: parts[1], Found: layer.Understand(parts[1]).IntentDialog ?? "-"))
+            .ToList();
+        Console.WriteLine($"Intent corpus: {intents.Count} messages, accuracy {Ratio(intents.Count(i => i.Expected == i.Found), intents.Count)}");
+        foreach (var name in intents.Select(i => i.Expected).Distinct().Order(StringComparer.Ordinal))
+        {
+            var truePositives = intents.Count(i => i.Expected == name && i.Found == name);
+            Console.WriteLine($"  {name,-16} n={intents.Count(i => i.Expected == name),3}  precision {Ratio(truePositives, intents.Count(i => i.Found == name))}  recall {Ratio(truePositives, intents.Count(i => i.Expected == name))}");
+        }
+
+        foreach (var (expected, text, found) in intents.Where(i => i.Expected != i.Found))
+        {
+            Console.WriteLine($"  expected {expected}, got {found}: {text}");
+        }
+
         // CPU time, not wall time, on one thread: the per-turn cost on this machine whatever else runs. The first pass
         // runs on a fresh layer, with an empty word cache (every typo search done once), the rest warm.
         var process = Process.GetCurrentProcess();
