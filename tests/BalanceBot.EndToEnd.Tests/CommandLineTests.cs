@@ -73,6 +73,17 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_verb_exits_1_with_the_nearest_verb_instead_of_starting_the_server()
+    {
+        await using var app = AppProcess.Start(["chatt"], new Dictionary<string, string> { ["Storage__Path"] = Path.Combine(_folder, "bot.db") });
+
+        Assert.Equal(1, await app.WaitForExitAsync());
+        Assert.Contains("did you mean `chat`?", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", app.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "bot.db")));
+    }
+
+    [Fact]
     public async Task An_invalid_setting_stops_the_server_with_a_message_naming_the_key()
     {
         await using var app = AppProcess.Start(

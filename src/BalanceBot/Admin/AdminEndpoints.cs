@@ -5,7 +5,9 @@ namespace BalanceBot.Admin;
 
 /// <summary>
 /// <c>/api/admin</c>: broadcasts, campaigns, statistics and the audit log for the wellness team (issue 7), behind a bearer key checked against configured
-/// hashes. Off (404) until a hash is configured. Every call is audited by the service.
+/// hashes. Off (404) until a hash is configured. Every call is audited by the service. The key is checked before
+/// the body is even parsed, so an anonymous caller learns nothing (no 400 or 415), and every refusal is audited too:
+/// who is "anonymous" or the first characters of the key offered, never the key (issue 14 §10).
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -28,6 +30,7 @@ internal static class AdminEndpoints
                 : null;
             if (who is null)
             {
+                http.RequestServices.GetRequiredService<LiteDbAuditLog>().Record(RefusedCaller(header), "admin.refused", $"{http.Request.Method} {http.Request.Path}");
                 http.Response.Headers.WWWAuthenticate = "Bearer realm=\"balancebot-admin\"";
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An admin key is required",
                     detail: "Send Authorization: Bearer <key>, with a key whose SHA-256 is in Admin:ApiKeySha256.");
@@ -37,15 +40,25 @@ internal static class AdminEndpoints
             return await next(context).ConfigureAwait(false);
         });
 
-        admin.MapPost("/broadcasts", (HttpContext http, BroadcastRequest request, BroadcastService broadcasts) =>
+        admin.MapPost("/broadcasts", async (HttpContext http, BroadcastService broadcasts) =>
         {
+            if (await ReadBodyAsync<BroadcastRequest>(http).ConfigureAwait(false) is not { } request)
+            {
+                return BadBody(http);
+            }
+
             var (created, problems) = broadcasts.Create(request, Who(http));
             return created is null
                 ? Results.ValidationProblem(problems, title: "The broadcast cannot be sent as asked")
                 : Results.Created($"/api/admin/broadcasts/{created.Id}", created);
         });
-        admin.MapPost("/campaigns", (HttpContext http, CampaignRequest request, BroadcastService broadcasts) =>
+        admin.MapPost("/campaigns", async (HttpContext http, BroadcastService broadcasts) =>
         {
+            if (await ReadBodyAsync<CampaignRequest>(http).ConfigureAwait(false) is not { } request)
+            {
+                return BadBody(http);
+            }
+
             var (created, problems) = broadcasts.CreateCampaign(request, Who(http));
             return created is null
                 ? Results.ValidationProblem(problems, title: "The campaign cannot be scheduled as asked")
@@ -73,4 +86,41 @@ internal static class AdminEndpoints
     }
 
     private static string Who(HttpContext http) => (string)http.Items[WhoItem]!;
+
+    /// <summary>Enough of an offered key to tell two callers apart in the audit log, never enough to use it.</summary>
+    private static string RefusedCaller(string header) =>
+        header.StartsWith("Bearer ", StringComparison.Ordinal) && header["Bearer ".Length..].Trim() is { Length: > 0 } offered
+            ? "key " + offered[..Math.Min(6, offered.Length)] + "…"
+            : "anonymous";
+
+    /// <summary>Parsed only once the caller is known to hold a key; null when it is not a JSON object of the right shape.</summary>
+    private static async Task<T?> ReadBodyAsync<T>(HttpContext http)
+        where T : class
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            http.Items[BadBodyItem] = StatusCodes.Status415UnsupportedMediaType;
+            return null;
+        }
+
+        try
+        {
+            return await http.Request.ReadFromJsonAsync<T>(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            http.Items[BadBodyItem] = StatusCodes.Status413PayloadTooLarge;
+            return null;
+        }
+    }
+
+    private const string BadBodyItem = "balancebot.admin.badBody";
+
+    private static IResult BadBody(HttpContext http) => http.Items[BadBodyItem] is int status
+        ? Results.Problem(statusCode: status, title: status == StatusCodes.Status415UnsupportedMediaType ? "Send the request as application/json" : "The request body is too large")
+        : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is not valid JSON of the expected shape");
 }

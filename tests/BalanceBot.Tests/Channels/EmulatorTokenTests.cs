@@ -32,17 +32,62 @@ public sealed class EmulatorTokenTests : IAsyncLifetime
         },
         services: services => services.AddHttpClient(MsalHttpClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new LoopbackRedirect(_channel.BaseUrl)));
 
-    private static async Task<HttpStatusCode> PostAsync(BotServer bot, string token)
+    private static async Task<HttpStatusCode> PostAsync(BotServer bot, string token, string channelId = "emulator", string? serviceUrl = null)
     {
         var activity = bot.Fixture("teams-personal-message.json");
-        activity["channelId"] = "emulator";
+        activity["channelId"] = channelId;
+        if (serviceUrl is not null)
+        {
+            activity["serviceUrl"] = serviceUrl;
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
         return (await bot.Http.SendAsync(request)).StatusCode;
     }
 
-    private string EmulatorToken(string claim, string appId, string version) =>
-        _emulator.IssueToken("https://api.botframework.com", serviceUrl: null, extraClaims: new Dictionary<string, string> { [claim] = appId, ["ver"] = version });
+    /// <summary>An Emulator token issued for this bot (aud = the app id), as issue 14 §4 requires.</summary>
+    private string EmulatorToken(string claim, string appId, string version, string? audience = null) =>
+        _emulator.IssueToken(audience ?? AppId, serviceUrl: null, extraClaims: new Dictionary<string, string> { [claim] = appId, ["ver"] = version });
+
+    [Theory]
+    [InlineData("the bot's own outbound token shape: aud api.botframework.com")]
+    [InlineData("aud another app")]
+    [InlineData("a channel other than emulator")]
+    [InlineData("a serviceUrl off this machine")]
+    public async Task With_Emulator_tokens_allowed_aud_channel_and_serviceUrl_are_still_bound(string forgery)
+    {
+        await using var bot = await StartAsync(allowEmulatorTokens: true);
+        var status = forgery switch
+        {
+            "the bot's own outbound token shape: aud api.botframework.com" => await PostAsync(bot, EmulatorToken("appid", AppId, "1.0", audience: "https://api.botframework.com")),
+            "aud another app" => await PostAsync(bot, EmulatorToken("azp", AppId, "2.0", audience: "0a1b2c3d-0000-4000-8000-000000000000")),
+            "a channel other than emulator" => await PostAsync(bot, EmulatorToken("azp", AppId, "2.0"), channelId: "msteams"),
+            _ => await PostAsync(bot, EmulatorToken("azp", AppId, "2.0"), serviceUrl: "https://smba.trafficmanager.net/emea/"),
+        };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(0, bot.Database.Database.GetCollection("users").Count());
+    }
+
+    [Fact]
+    public async Task Emulator_tokens_outside_Development_on_a_public_binding_stop_start_up_naming_the_setting()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "balancebot-tests", Guid.NewGuid().ToString("N"));
+        var failure = await Record.ExceptionAsync(async () =>
+        {
+            await using var app = BotServer.BuildApp(folder, new Dictionary<string, string?>
+            {
+                ["MicrosoftAppId"] = AppId,
+                ["MicrosoftAppPassword"] = "test-secret",
+                ["AllowEmulatorTokens"] = "true",
+                ["urls"] = "http://0.0.0.0:0",
+            }, new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
+        });
+
+        var validation = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(failure);
+        Assert.Contains(validation.Failures, f => f.StartsWith("AllowEmulatorTokens is for development", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task Emulator_tokens_are_refused_unless_the_development_setting_allows_them()

@@ -36,10 +36,14 @@ public sealed class OverloadTests
     [Fact]
     public async Task Bodies_over_the_limits_get_413_and_create_nothing()
     {
-        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["Admin:ApiKeySha256:0"] = BalanceBot.Admin.AdminApiKeys.NewKey().Sha256 });
+        var adminKey = BalanceBot.Admin.AdminApiKeys.NewKey();
+        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["Admin:ApiKeySha256:0"] = adminKey.Sha256 });
         var huge = "{\"text\":\"" + new string('x', 300 * 1024) + "\"}";
 
-        using var admin = await bot.Http.PostAsync("/api/admin/broadcasts", new StringContent(huge, Encoding.UTF8, "application/json"));
+        // The key first: an anonymous caller gets 401 whatever its body (issue 14 §10).
+        using var adminRequest = new HttpRequestMessage(HttpMethod.Post, "/api/admin/broadcasts") { Content = new StringContent(huge, Encoding.UTF8, "application/json") };
+        adminRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminKey.Key);
+        using var admin = await bot.Http.SendAsync(adminRequest);
         using var messages = await bot.PostRawAsync(huge);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, admin.StatusCode);

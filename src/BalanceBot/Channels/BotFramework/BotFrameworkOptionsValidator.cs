@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace BalanceBot.Channels.BotFramework;
 
 /// <summary>Stops start-up on settings this version cannot honour, naming the key.</summary>
-internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFrameworkOptions>
+internal sealed class BotFrameworkOptionsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<BotFrameworkOptions>
 {
     private static readonly string[] AppTypes = ["MultiTenant", "SingleTenant", "UserAssignedMsi"];
 
@@ -64,7 +64,26 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
             }
         }
 
+        if (options.AllowEmulatorTokens && !environment.IsDevelopment() && !ListensOnLoopbackOnly(configuration))
+        {
+            failures.Add("AllowEmulatorTokens is for development: turn it on only with ASPNETCORE_ENVIRONMENT=Development or when the server listens on loopback addresses only (--urls http://127.0.0.1:3978).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Kestrel's addresses from urls (also --urls and ASPNETCORE_URLS) and Kestrel:Endpoints; unset means localhost:5000.</summary>
+    private static bool ListensOnLoopbackOnly(IConfiguration configuration)
+    {
+        if (!string.IsNullOrEmpty(configuration["http_ports"]) || !string.IsNullOrEmpty(configuration["https_ports"]))
+        {
+            return false;
+        }
+
+        var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(endpoint => endpoint["Url"] ?? ""));
+        return urls.All(url => Uri.TryCreate(url.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            && (uri.IsLoopback || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>A wrong path or password would otherwise surface only at the first reply, as an MSAL error.</summary>

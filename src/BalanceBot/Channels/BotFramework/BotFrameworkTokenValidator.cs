@@ -70,16 +70,29 @@ internal sealed class BotFrameworkTokenValidator(BotFrameworkSigningKeys signing
             return (null, fromEmulator, $"invalid token ({result.Exception?.GetType().Name})");
         }
 
-        // Audience checks are manual and differ by path (trap 6): channel tokens carry our app id in aud; Emulator
-        // tokens in azp (v2.0) or appid (v1.0 or no version).
-        var appId = fromEmulator ? EmulatorAppId(token) : token.Audiences.FirstOrDefault(aud => string.Equals(aud, settings.MicrosoftAppId, StringComparison.Ordinal));
-        if (!string.Equals(appId, settings.MicrosoftAppId, StringComparison.Ordinal))
+        // Audience checks are manual (trap 6): every token must carry our app id in aud. Emulator tokens must in
+        // addition name it in azp (v2.0) or appid (v1.0 or no version), and a token for the Bot Framework API (the
+        // shape of the bot's own outbound token, also issued by an Emulator issuer) is never accepted (issue 14 §4).
+        if (!token.Audiences.Contains(settings.MicrosoftAppId, StringComparer.Ordinal))
+        {
+            return (null, fromEmulator, "the token's aud is not this app id");
+        }
+
+        if (token.Audiences.Any(IsBotFrameworkApiAudience))
+        {
+            return (null, fromEmulator, "the token is for the Bot Framework API, not for this bot");
+        }
+
+        if (fromEmulator && !string.Equals(EmulatorAppId(token), settings.MicrosoftAppId, StringComparison.Ordinal))
         {
             return (null, fromEmulator, "the token is for another app id");
         }
 
         return (token, fromEmulator, null);
     }
+
+    private static bool IsBotFrameworkApiAudience(string audience) =>
+        Uri.TryCreate(audience, UriKind.Absolute, out var uri) && uri.Host.Equals("api.botframework.com", StringComparison.OrdinalIgnoreCase);
 
     private static string? EmulatorAppId(JsonWebToken token)
     {
@@ -94,8 +107,17 @@ internal sealed class BotFrameworkTokenValidator(BotFrameworkSigningKeys signing
         ArgumentNullException.ThrowIfNull(token);
         if (fromEmulator)
         {
-            // The Emulator's keys carry no endorsements and its tokens no serviceurl claim (botframework.md §2.1, trap 5).
-            return null;
+            // The Emulator's keys carry no endorsements and its tokens no serviceurl claim (botframework.md §2.1,
+            // trap 5), so the token binds nothing: the activity must come from the Emulator on this machine, and
+            // replies go only to a loopback serviceUrl (issue 14 §4).
+            if (!string.Equals(channelId, "emulator", StringComparison.Ordinal))
+            {
+                return "an Emulator token for a channel other than emulator";
+            }
+
+            return serviceUrl is null || (Uri.TryCreate(serviceUrl, UriKind.Absolute, out var emulatorUrl) && emulatorUrl.IsLoopback)
+                ? null
+                : "an Emulator token with a serviceUrl that is not on this machine";
         }
 
         if (serviceUrl is not null)
