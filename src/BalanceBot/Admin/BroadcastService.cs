@@ -29,6 +29,9 @@ internal sealed class BroadcastService(
 
     public const int MaxCampaignDays = 30;
 
+    /// <summary>How far ahead a broadcast or campaign may be planned; farther is surely a typo (issue 14 §11).</summary>
+    public const int MaxDaysAhead = 366;
+
     /// <summary>A time this far in the past is a mistake, not "now": it would send every copy at once (issue 14 §6).</summary>
     public static readonly Duration PastTolerance = Duration.FromMinutes(5);
 
@@ -53,9 +56,15 @@ internal sealed class BroadcastService(
         }
 
         var start = LocalDatePattern.Iso.Parse(request.StartDate ?? "");
+        var today = LocalDate.FromDateTime(time.GetUtcNow().UtcDateTime);
         if (!start.Success)
         {
             problems["startDate"] = ["Give the first day, for example 2026-03-30."];
+        }
+        else if (start.Value > today.PlusDays(MaxDaysAhead))
+        {
+            // Bounded so that date arithmetic on the campaign's days can never overflow (issue 14 §11).
+            problems["startDate"] = [$"A campaign can start at most {MaxDaysAhead} days ahead."];
         }
 
         if (problems.Count > 0)
@@ -288,6 +297,12 @@ internal sealed class BroadcastService(
         {
             case BroadcastTimingKind.AtUtc when timing.AtUtc < earliestAccepted:
                 problems["when.at"] = [$"That time is in the past ({InstantPattern.General.Format(timing.AtUtc!.Value)}); a broadcast can start at most {PastTolerance.TotalMinutes:0} minutes ago. Use now, or a time to come."];
+                return null;
+            case BroadcastTimingKind.AtUtc when timing.AtUtc > earliestAccepted + PastTolerance + Duration.FromDays(MaxDaysAhead):
+                problems["when.at"] = [$"A broadcast can be planned at most {MaxDaysAhead} days ahead."];
+                return null;
+            case BroadcastTimingKind.LocalTime when timing.Date!.Value > LocalDate.FromDateTime(time.GetUtcNow().UtcDateTime).PlusDays(MaxDaysAhead):
+                problems["when.date"] = [$"A broadcast can be planned at most {MaxDaysAhead} days ahead."];
                 return null;
             case BroadcastTimingKind.LocalTime when timing.Date!.Value.At(timing.Time!.Value).WithOffset(LatestOffset).ToInstant() < earliestAccepted:
                 problems["when.date"] = [$"{LocalDatePattern.Iso.Format(timing.Date.Value)} at {HourMinute.Format(timing.Time.Value)} has passed in every time zone. Use now, or a date to come."];

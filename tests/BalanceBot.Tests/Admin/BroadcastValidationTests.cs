@@ -12,6 +12,7 @@ public sealed class BroadcastValidationTests : IAsyncLifetime
 {
     private static readonly (string Key, string Sha256) AdminKey = AdminApiKeys.NewKey();
     private static readonly string[] UnknownTag = ["no-such-team"];
+    private static readonly string[] PostureWeek = ["Day 1: shoulders back", "Day 2: screen at eye level"];
 
     private BotServer _bot = null!;
 
@@ -80,6 +81,30 @@ public sealed class BroadcastValidationTests : IAsyncLifetime
         Assert.Equal(1, _bot.Database.Database.GetCollection("broadcasts").Count());
     }
 
+    [Theory]
+    [InlineData("campaign 9999", "startDate")]
+    [InlineData("utc 9999", "when.at")]
+    [InlineData("local 9999", "when.date")]
+    [InlineData("campaign two years ahead", "startDate")]
+    public async Task Far_future_dates_get_400_naming_the_field_not_500(string when, string field)
+    {
+        await SeedUserAsync();
+        var (path, body) = when switch
+        {
+            "campaign 9999" => ("/api/admin/campaigns", (object)new { name = "Posture", messages = PostureWeek, startDate = "9999-12-31", time = "10:00" }),
+            "campaign two years ahead" => ("/api/admin/campaigns", new { name = "Posture", messages = PostureWeek, startDate = "2028-03-27", time = "10:00" }),
+            "utc 9999" => ("/api/admin/broadcasts", new { text = "Stand-up", when = new { mode = "utc", at = "9999-12-31T23:59:59Z" } }),
+            _ => ("/api/admin/broadcasts", new { text = "Stand-up", when = new { mode = "local", date = "9999-12-31", time = "10:00" } }),
+        };
+
+        using var response = await SendAsync(body, path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.True(errors.Any(e => e.Key == field || e.Key.EndsWith("." + field, StringComparison.Ordinal)), string.Join(", ", errors.Select(e => e.Key)));
+        Assert.Equal(0, _bot.Database.Database.GetCollection("broadcasts").Count());
+    }
+
     private async Task SeedUserAsync()
     {
         using var response = await _bot.PostAsync(_bot.Message("hi", "seed"));
@@ -87,9 +112,9 @@ public sealed class BroadcastValidationTests : IAsyncLifetime
         _bot.Connector.Drain();
     }
 
-    private async Task<HttpResponseMessage> SendAsync(object body)
+    private async Task<HttpResponseMessage> SendAsync(object body, string path = "/api/admin/broadcasts")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/broadcasts") { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey.Key);
         return await _bot.Http.SendAsync(request);
     }

@@ -81,6 +81,28 @@ public sealed class CapturedCredentialTests
         Assert.Equal(HttpStatusCode.Unauthorized, await PostSignedAsync(bot, signed));
     }
 
+    [Fact]
+    public async Task A_Discord_export_link_is_sent_with_link_previews_suppressed()
+    {
+        using var application = new TestDiscordApplication();
+        var start = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(start);
+        await using var discord = await FakeDiscordApi.StartAsync(time);
+        var settings = DiscordDialogTests.DiscordSettings(application.PublicKey, discord.BaseUrl);
+        settings["Privacy:PublicUrl"] = "https://bot.example.com";
+        await using var bot = await BotServer.StartAsync(settings, now: start, time: time);
+        var user = new DiscordInteractionBuilder("787271007046991882", "53908232506183680");
+        var client = new SignedDiscordClient(bot.Http, application, () => bot.Time.GetUtcNow());
+        await client.AnswerAsync(user.Command("help"));
+
+        var answer = await client.AnswerAsync(user.Command("export"));
+
+        var data = answer["data"]!;
+        Assert.Contains(BalanceBot.Hosting.DataExportLinks.Path, data["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        const int suppressEmbeds = 1 << 2; // Discord's SUPPRESS_EMBEDS message flag
+        Assert.Equal(suppressEmbeds, (data["flags"]?.GetValue<int>() ?? 0) & suppressEmbeds);
+    }
+
     private static async Task<HttpStatusCode> PostSignedAsync(BotServer bot, SignedRequest signed)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, SignedDiscordClient.Route) { Content = new ByteArrayContent(signed.Body) };

@@ -89,7 +89,7 @@ internal sealed partial class DiscordFollowUps(DiscordRestClient rest, ILogger<D
     private static InteractionCallbackData AsMessage(InteractionResponse response) =>
         response.Type == InteractionCallbackTypes.Modal || response.Data?.Content is null
             ? new InteractionCallbackData { Content = "Sorry, that took me too long. Please press the button again.", AllowedMentions = AllowedMentions.None }
-            : new InteractionCallbackData { Content = response.Data.Content, Components = response.Data.Components ?? [], AllowedMentions = AllowedMentions.None };
+            : new InteractionCallbackData { Content = response.Data.Content, Components = response.Data.Components ?? [], AllowedMentions = AllowedMentions.None, Flags = response.Data.Flags & InteractionCallbackTypes.SuppressEmbedsFlag };
 
     private sealed record Work(string? InteractionId, string Token, Task<DiscordAnswer> Answer, bool EditOriginal);
 

@@ -35,7 +35,7 @@ internal sealed class DiscordReplyRenderer(LiteDbDiscordStore store, TimeProvide
         return [.. chunks.Select((chunk, i) => new InteractionCallbackData
         {
             Content = chunk,
-            Flags = flags,
+            Flags = chunk.Contains(Hosting.DataExportLinks.Path, StringComparison.Ordinal) ? (flags ?? 0) | InteractionCallbackTypes.SuppressEmbedsFlag : flags,
             AllowedMentions = AllowedMentions.None,
             Components = i == chunks.Count - 1 ? components : null,
         })];

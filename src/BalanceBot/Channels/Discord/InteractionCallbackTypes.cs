@@ -11,4 +11,7 @@ internal static class InteractionCallbackTypes
 
     /// <summary>Message flag: only the user who interacted sees the message.</summary>
     public const int EphemeralFlag = 1 << 6;
+
+    /// <summary>No link previews: a preview crawler would use up a one-use export link (issue 14 §12).</summary>
+    public const int SuppressEmbedsFlag = 1 << 2;
 }
