@@ -40,7 +40,7 @@ public sealed class AnswerMatcher(Lexicon lexicon, TextNormalizer normalizer)
 
                 if (lexicon.Durations.Units.TryGetValue(tokens[j].Word, out var unit))
                 {
-                    longest = Math.Max(longest ?? 0, number * unit);
+                    longest = Math.Max(longest ?? 0, Math.Max(0, (number * unit) + Comparison(tokens, i, j)));
                     break;
                 }
 
@@ -58,13 +58,35 @@ public sealed class AnswerMatcher(Lexicon lexicon, TextNormalizer normalizer)
 
         foreach (var (words, days) in _durationPhrases)
         {
-            if (IndexOf(tokens, words) >= 0)
+            if (IndexOf(tokens, words) is var at and >= 0)
             {
-                longest = Math.Max(longest ?? 0, days);
+                longest = Math.Max(longest ?? 0, Math.Max(0, days + Comparison(tokens, at, at + words.Length - 1)));
             }
         }
 
         return longest;
+    }
+
+    /// <summary>
+    /// "more than 6 weeks", "over 6 weeks", "6 weeks or more" lie past the boundary (+1 day), "less than a week",
+    /// "under 2 weeks" before it (-1 day): without this, "more than 6 weeks" (the choice's own label) read as exactly
+    /// 42 days, "2 to 6 weeks", and lowered the level a long-lasting pain gets.
+    /// </summary>
+    private static int Comparison(IReadOnlyList<Token> tokens, int number, int unit)
+    {
+        string At(int index) => index >= 0 && index < tokens.Count ? tokens[index].Word : "";
+        var before = (At(number - 2), At(number - 1));
+        var after = (At(unit + 1), At(unit + 2));
+        if (before is ("more", "than") or ("longer", "than") or ("at", "least") or (_, "over") or (_, "beyond")
+            || after is ("or", "more") or ("or", "longer") or ("and", "more") or ("plus", _))
+        {
+            return 1;
+        }
+
+        return before is ("less", "than") or ("fewer", "than") or ("shorter", "than") or (_, "under")
+            || after is ("or", "less") or ("or", "fewer")
+            ? -1
+            : 0;
     }
 
     /// <summary>The duration choice whose day range holds what the message says, when every choice has a range.</summary>

@@ -114,7 +114,8 @@ public sealed class DevelopmentSetTests(ITestOutputHelper output)
         output.WriteLine($"crisis resources shown: {results.Count(r => r.Case.Crisis && r.Result.CrisisResourcesShown)}/{results.Count(r => r.Case.Crisis)}");
 
         Assert.All(results.Where(r => r.Case.Crisis), r => Assert.True(r.Result.CrisisResourcesShown, $"{r.Case.Name}: no crisis resources"));
-        Assert.Empty(under.Where(r => r.Case.Gold >= U).Select(r => $"{r.Case.Name}: gold {r.Case.Gold}, got {r.Result.Level}"));
+        // Under-triage at any level is a defect: "more than 6 weeks" typed out once fell back to "2 to 6 weeks".
+        Assert.Empty(under.Select(r => $"{r.Case.Name}: gold {r.Case.Gold}, got {r.Result.Level}"));
         Assert.True(Cases.Select(c => c.Gold).Distinct().Count() == 5, "every level is represented");
         Assert.True(exact >= 0.8 * triaged.Count, $"exact accuracy {exact}/{triaged.Count} is under the 80% target (triage.md §6.4)");
         Assert.True(selfCare.Count(r => r.Result.Level == S) >= 0.7 * selfCare.Count, "self-care accuracy is under the 70% target (triage.md §6.4)");

@@ -45,4 +45,23 @@ public sealed class AnswerMatchingTests
     [InlineData("days", "under_1_week")]
     public void Durations_are_read_by_their_length(string text, string expected) =>
         Assert.Equal(expected, Answer("common_duration", text));
+
+    [Theory]
+    [InlineData("more than 6 weeks", "over_6_weeks")]
+    [InlineData("over six weeks", "over_6_weeks")]
+    [InlineData("6 weeks or more", "over_6_weeks")]
+    [InlineData("for the past 6 weeks", "weeks_2_to_6")]
+    [InlineData("less than a week", "under_1_week")]
+    [InlineData("under 2 weeks", "weeks_1_to_2")]
+    public void A_boundary_with_more_than_or_less_than_lies_on_its_side(string text, string expected) =>
+        Assert.Equal(expected, Answer("common_duration", text));
+
+    [Fact]
+    public void Every_duration_choice_typed_as_its_own_label_is_that_choice()
+    {
+        // "More than 6 weeks" typed out was read as exactly six weeks, "2 to 6 weeks": a lower level than pressing it.
+        var choices = Checkup.FindStep("common_duration")!.Choices;
+
+        Assert.All(choices, choice => Assert.Equal(choice.Id, Answer("common_duration", choice.Label)));
+    }
 }
