@@ -12,4 +12,9 @@ internal sealed record ReceivedActivity(string RawTarget, JsonObject Body, strin
     /// <summary>The titles of the buttons: suggested actions or the card's actions.</summary>
     public IReadOnlyList<string> Buttons =>
         (Body["suggestedActions"]?["actions"] ?? Body["attachments"]?[0]?["content"]?["actions"])?.AsArray().Select(a => a!["title"]!.GetValue<string>()).ToList() ?? [];
+
+    /// <summary>What Teams posts back as <c>value</c> when the card's button for <paramref name="choiceId"/> is pressed.</summary>
+    public JsonObject SubmitValue(string choiceId) =>
+        (JsonObject)Body["attachments"]![0]!["content"]!["actions"]!.AsArray()
+            .Single(a => a!["data"]?["choiceId"]?.GetValue<string>() == choiceId)!["data"]!.DeepClone();
 }

@@ -250,7 +250,7 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         leave.Remove("text");
         leave["from"]!["id"] = "29:leaves";
         leave["conversation"]!["id"] = "a:leaves";
-        leave["value"] = new JsonObject { ["choiceId"] = "campaign_leave:" + campaign["campaignId"]!.GetValue<string>() };
+        leave["value"] = friday.Single(f => f.RawTarget.Contains("a%3Aleaves", StringComparison.Ordinal)).SubmitValue("campaign_leave:" + campaign["campaignId"]!.GetValue<string>());
         using (var left = await _bot.PostAsync(leave))
         {
             Assert.True(left.IsSuccessStatusCode);

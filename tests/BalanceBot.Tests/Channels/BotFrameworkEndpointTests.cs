@@ -68,10 +68,10 @@ public sealed class BotFrameworkEndpointTests
     {
         await using var bot = await BotServer.StartAsync();
         await bot.PostAsync(bot.Fixture("teams-personal-message.json"));
-        await bot.Connector.TakeAsync(4);
+        var welcome = await bot.Connector.TakeAsync(4);
         var submit = bot.Message("ignored", "submit-1");
         submit.Remove("text");
-        submit["value"] = new JsonObject { ["choiceId"] = "yes" };
+        submit["value"] = welcome[3].SubmitValue("yes");
 
         await bot.PostAsync(submit);
 

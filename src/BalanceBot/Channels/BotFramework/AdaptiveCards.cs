@@ -14,7 +14,7 @@ internal static class AdaptiveCards
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    public static Attachment ForChoices(Reply reply)
+    public static Attachment ForChoices(Reply reply, string promptId)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var actions = new JsonArray();
@@ -27,6 +27,8 @@ internal static class AdaptiveCards
                 ["data"] = new JsonObject
                 {
                     ["choiceId"] = choice.Id,
+                    // Old cards stay clickable: the server checks this prompt is still open before taking the press.
+                    ["promptId"] = promptId,
                     ["msteams"] = new JsonObject { ["type"] = "messageBack", ["text"] = choice.Label, ["displayText"] = choice.Label },
                 },
             });
