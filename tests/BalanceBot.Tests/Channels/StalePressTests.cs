@@ -2,9 +2,13 @@ using System.Net;
 using System.Text.Json.Nodes;
 using BalanceBot.Channels.BotFramework;
 using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Reminders;
+using BalanceBot.Scheduling;
+using BalanceBot.Storage;
 using BalanceBot.Testing;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace BalanceBot.Tests.Channels;
 
@@ -79,6 +83,42 @@ public sealed class StalePressTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(MovedOnNote(bot), Assert.Single(await bot.Connector.TakeAsync(1)).Text);
         Assert.Equal(before, StoredState(bot));
+    }
+
+    [Fact]
+    public async Task A_reminder_card_counts_once_and_a_day_old_one_not_at_all()
+    {
+        await using var bot = await BotServer.StartAsync();
+        await bot.PostAsync(bot.Fixture("teams-personal-message.json"));
+        await bot.Connector.TakeAsync(4);
+        var tuesdayNineBerlin = new DateTimeOffset(2026, 3, 3, 8, 0, 0, TimeSpan.Zero);
+        var store = bot.App.Services.GetRequiredService<IReminderStore>();
+        bot.Time.SetUtcNow(tuesdayNineBerlin.AddMinutes(-30));
+        var subscription = new ReminderSubscription { UserKey = "msteams:29:uniqueId", Schedule = ReminderSchedule.Default("Europe/Berlin") };
+        subscription.Reschedule(Instant.FromDateTimeOffset(bot.Time.GetUtcNow()));
+        await store.SaveAsync(subscription, CancellationToken.None);
+        var sweep = bot.App.Services.GetRequiredService<ReminderSweep>();
+        bot.Time.SetUtcNow(tuesdayNineBerlin.AddSeconds(20));
+        await sweep.RunOnceAsync(CancellationToken.None);
+        var prompt = Assert.Single(await bot.Connector.TakeAsync(1));
+
+        var done = await PressAsync(bot, prompt.SubmitValue(ReminderPrompt.Done), "done-1");
+        Assert.NotEqual(MovedOnNote(bot), done.Text);
+        var afterDone = StoredState(bot);
+        var again = await PressAsync(bot, prompt.SubmitValue(ReminderPrompt.Done), "done-2");
+
+        Assert.Equal(MovedOnNote(bot), again.Text);
+        Assert.Equal(afterDone, StoredState(bot));
+
+        bot.Time.SetUtcNow(tuesdayNineBerlin.AddHours(1).AddSeconds(20));
+        await sweep.RunOnceAsync(CancellationToken.None);
+        var next = Assert.Single(await bot.Connector.TakeAsync(1));
+        bot.Time.Advance(LiteDbCardPromptStore.PromptLifetime + TimeSpan.FromMinutes(1));
+        var beforeExpired = StoredState(bot);
+        var expired = await PressAsync(bot, next.SubmitValue(ReminderPrompt.Skip), "skip-1");
+
+        Assert.Equal(MovedOnNote(bot), expired.Text);
+        Assert.Equal(beforeExpired, StoredState(bot));
     }
 
     [Fact]
