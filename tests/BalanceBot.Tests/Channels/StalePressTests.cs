@@ -101,6 +101,11 @@ public sealed class StalePressTests
         bot.Time.SetUtcNow(tuesdayNineBerlin.AddSeconds(20));
         await sweep.RunOnceAsync(CancellationToken.None);
         var prompt = Assert.Single(await bot.Connector.TakeAsync(1));
+        // The exercise's steps and safety lines are blocks of their own: no TextBlock hides a single line break.
+        var blocks = prompt.CardBody.Where(e => e!["type"]!.GetValue<string>() == "TextBlock").ToList();
+        Assert.True(blocks.Count > 3);
+        Assert.All(blocks, block => Assert.DoesNotContain('\n', block!["text"]!.GetValue<string>()));
+        Assert.All(prompt.CardBody.Where(e => e!["type"]!.GetValue<string>() == "ActionSet"), row => Assert.InRange(row!["actions"]!.AsArray().Count, 1, 3));
 
         var done = await PressAsync(bot, prompt.SubmitValue(ReminderPrompt.Done), "done-1");
         Assert.NotEqual(MovedOnNote(bot), done.Text);
