@@ -98,7 +98,10 @@ public sealed class TeamsModeEndToEndTests : IAsyncLifetime
         Assert.Equal("Bearer msi-token-1", prompt.Authorization);
     }
 
-    private JsonObject Choice(string choiceId) => Activity("message", value: new JsonObject { ["choiceId"] = choiceId });
+    // A press on the last card received, carrying its prompt id as Teams would.
+    private JsonObject Choice(string choiceId) => Activity("message", value: _lastCard!.SubmitValue(choiceId));
+
+    private ReceivedActivity? _lastCard;
 
     private JsonObject Activity(string type, string? text = null, string? action = null, JsonObject? value = null)
     {
@@ -137,7 +140,9 @@ public sealed class TeamsModeEndToEndTests : IAsyncLifetime
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _identity.IssueToken(AppId, _connector.ServiceUrl));
         var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return replies == 0 ? [] : await _connector.TakeAsync(replies);
+        var received = replies == 0 ? [] : await _connector.TakeAsync(replies);
+        _lastCard = received.LastOrDefault(r => r.Body["attachments"] is not null) ?? _lastCard;
+        return received;
     }
 
     public async Task DisposeAsync()

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BalanceBot.Admin;
+using BalanceBot.Channels.BotFramework;
 using BalanceBot.Core.Broadcasts;
+using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Users;
 using BalanceBot.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -262,13 +264,22 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         leave.Remove("text");
         leave["from"]!["id"] = "29:leaves";
         leave["conversation"]!["id"] = "a:leaves";
-        leave["value"] = new JsonObject { ["choiceId"] = "campaign_leave:" + campaign["campaignId"]!.GetValue<string>() };
+        leave["value"] = friday.Single(f => f.RawTarget.Contains("a%3Aleaves", StringComparison.Ordinal)).SubmitValue("campaign_leave:" + campaign["campaignId"]!.GetValue<string>());
         using (var left = await _bot.PostAsync(leave))
         {
             Assert.True(left.IsSuccessStatusCode);
         }
 
         Assert.Contains("left this campaign", Assert.Single(_bot.Connector.Drain()).Text, StringComparison.Ordinal);
+
+        // The same button pressed again (Teams keeps old cards clickable) is refused, not a second leave.
+        leave["id"] = Guid.NewGuid().ToString("N");
+        using (var again = await _bot.PostAsync(leave))
+        {
+            Assert.True(again.IsSuccessStatusCode);
+        }
+
+        Assert.Equal(_bot.App.Services.GetRequiredService<DialogCatalog>().GetDialog(BotFrameworkAdapter.MovedOnDialog).Steps[0].Text, Assert.Single(_bot.Connector.Drain()).Text);
         foreach (var day in new[] { new DateTimeOffset(2026, 3, 30, 8, 0, 30, TimeSpan.Zero), new DateTimeOffset(2026, 3, 31, 8, 0, 30, TimeSpan.Zero) })
         {
             _bot.Time.SetUtcNow(day); // 10:00 in Berlin (summer time)

@@ -40,7 +40,8 @@ public sealed class BotFrameworkEndpointTests
         var card = question["attachments"]![0]!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", card["contentType"]!.GetValue<string>());
         Assert.Equal("Shall I show you what I can do?", card["content"]!["body"]![0]!["text"]!.GetValue<string>());
-        var actions = card["content"]!["actions"]!.AsArray();
+        Assert.Null(card["content"]!["actions"]);
+        var actions = replies[3].CardBody.Single(e => e!["type"]!.GetValue<string>() == "ActionSet")!["actions"]!.AsArray();
         Assert.Equal(["Yes", "More about my data", "Not now"], actions.Select(a => a!["title"]!.GetValue<string>()));
         Assert.All(actions, a => Assert.Equal("Action.Submit", a!["type"]!.GetValue<string>()));
         Assert.Equal(["yes", "more", "no"], actions.Select(a => a!["data"]!["choiceId"]!.GetValue<string>()));
@@ -59,7 +60,11 @@ public sealed class BotFrameworkEndpointTests
 
         var menu = Assert.Single(await bot.Connector.TakeAsync(1));
         Assert.Equal("What would you like to do, User name?", menu.Body["attachments"]![0]!["content"]!["body"]![0]!["text"]!.GetValue<string>());
-        Assert.Equal(6, menu.Body["attachments"]![0]!["content"]!["actions"]!.AsArray().Count);
+        Assert.Equal(6, menu.Buttons.Count);
+        // Teams shows one row of at most 6 card actions, cut to "Qui…": rows of at most 3 in stacked action sets.
+        var rows = menu.CardBody.Where(e => e!["type"]!.GetValue<string>() == "ActionSet").ToList();
+        Assert.Equal([3, 3], rows.Select(r => r!["actions"]!.AsArray().Count));
+        Assert.All(menu.CardBody.Where(e => e!["type"]!.GetValue<string>() == "TextBlock"), block => Assert.DoesNotContain('\n', block!["text"]!.GetValue<string>()));
         Assert.Equal("/v3/conversations/a%3AuniqueId/activities/1531861881500", menu.RawTarget);
     }
 
@@ -68,10 +73,10 @@ public sealed class BotFrameworkEndpointTests
     {
         await using var bot = await BotServer.StartAsync();
         await bot.PostAsync(bot.Fixture("teams-personal-message.json"));
-        await bot.Connector.TakeAsync(4);
+        var welcome = await bot.Connector.TakeAsync(4);
         var submit = bot.Message("ignored", "submit-1");
         submit.Remove("text");
-        submit["value"] = new JsonObject { ["choiceId"] = "yes" };
+        submit["value"] = welcome[3].SubmitValue("yes");
 
         await bot.PostAsync(submit);
 

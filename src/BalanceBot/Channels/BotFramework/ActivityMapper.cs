@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Users;
+using BalanceBot.Storage;
 
 namespace BalanceBot.Channels.BotFramework;
 
@@ -38,11 +39,11 @@ internal static class ActivityMapper
         {
             Kind = kind.Value,
             ActivityId = activity.Id,
-            UserKey = $"{channelId}:{activity.From!.Id}",
+            UserKey = UserKey(activity),
             ConversationKey = $"{channelId}:{activity.Conversation!.Id}",
             Text = WithoutBotMention(activity),
             ChoiceId = ChoiceIdFrom(activity.Value),
-            UserDisplayName = activity.From.Name,
+            UserDisplayName = activity.From!.Name,
             Locale = activity.Locale,
             TimeZone = activity.LocalTimezone,
             Address = ToAddress(activity, channelId),
@@ -50,7 +51,8 @@ internal static class ActivityMapper
     }
 
     /// <summary>A reply addressed back to the sender, in the same conversation, threaded under the inbound activity.</summary>
-    public static Activity ToActivity(Activity inbound, Reply reply)
+    /// <param name="prompts">Where a card's choices are saved first; null only for replies that never carry choices.</param>
+    public static Activity ToActivity(Activity inbound, Reply reply, LiteDbCardPromptStore? prompts)
     {
         var activity = new Activity
         {
@@ -69,7 +71,9 @@ internal static class ActivityMapper
         {
             // Teams shows suggested actions only in personal chats and for at most 3 buttons (trap 12): use a card.
             activity.Text = null;
-            activity.Attachments = [AdaptiveCards.ForChoices(reply)];
+            ArgumentNullException.ThrowIfNull(prompts);
+            var promptId = prompts.Issue(UserKey(inbound), [.. reply.Choices.Select(c => c.Id)], isQuestion: reply.ExpectsInput);
+            activity.Attachments = [AdaptiveCards.ForChoices(reply, promptId)];
         }
         else if (reply.Choices.Count > 0)
         {
@@ -112,12 +116,24 @@ internal static class ActivityMapper
     private static bool AddsSomeoneElse(Activity activity) =>
         activity.MembersAdded?.Any(m => m?.Id is { Length: > 0 } id && id != activity.Recipient?.Id) == true;
 
+    /// <summary>The channel-qualified key of the activity's sender (the user, for inbound activities and proactive contexts).</summary>
+    public static string UserKey(Activity activity) =>
+        $"{(string.IsNullOrEmpty(activity.ChannelId) ? DefaultChannelId : activity.ChannelId)}:{activity.From!.Id}";
+
+    /// <summary>A card submit: the activity carries a <c>value</c> object (typed text has none).</summary>
+    public static bool IsCardSubmit(Activity activity) => activity.Value is { ValueKind: JsonValueKind.Object };
+
     /// <summary>Card submits carry the picked choice as <c>value.choiceId</c>; typed text has no value.</summary>
-    private static string? ChoiceIdFrom(JsonElement? value) =>
+    public static string? ChoiceIdFrom(JsonElement? value) => StringField(value, "choiceId");
+
+    /// <summary>The card's prompt, as written by <see cref="AdaptiveCards.ForChoices"/>; forged or old cards may lack it.</summary>
+    public static string? PromptIdFrom(JsonElement? value) => StringField(value, "promptId");
+
+    private static string? StringField(JsonElement? value, string name) =>
         value is { ValueKind: JsonValueKind.Object } submitted
-        && submitted.TryGetProperty("choiceId", out var choice)
-        && choice.ValueKind == JsonValueKind.String
-            ? choice.GetString()
+        && submitted.TryGetProperty(name, out var field)
+        && field.ValueKind == JsonValueKind.String
+            ? field.GetString()
             : null;
 
     private static ConversationAddress? ToAddress(Activity activity, string channelId)

@@ -14,22 +14,34 @@ internal static class AdaptiveCards
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    public static Attachment ForChoices(Reply reply)
+    /// <summary>Teams lays a card's actions out in one row and shows at most 6 (host config maxActions): 3 per row stay readable.</summary>
+    public const int MaxButtonsPerRow = 3;
+
+    public static Attachment ForChoices(Reply reply, string promptId)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var actions = new JsonArray();
-        foreach (var choice in reply.Choices)
+        var body = TextBlocks(reply.Text);
+        foreach (var row in reply.Choices.Chunk(MaxButtonsPerRow))
         {
-            actions.Add(new JsonObject
+            // Stacked action sets, not the card's own actions: every choice is visible and none is cut to "Qui…".
+            var actions = new JsonArray();
+            foreach (var choice in row)
             {
-                ["type"] = "Action.Submit",
-                ["title"] = choice.Label,
-                ["data"] = new JsonObject
+                actions.Add(new JsonObject
                 {
-                    ["choiceId"] = choice.Id,
-                    ["msteams"] = new JsonObject { ["type"] = "messageBack", ["text"] = choice.Label, ["displayText"] = choice.Label },
-                },
-            });
+                    ["type"] = "Action.Submit",
+                    ["title"] = choice.Label,
+                    ["data"] = new JsonObject
+                    {
+                        ["choiceId"] = choice.Id,
+                        // Old cards stay clickable: the server checks this prompt is still open before taking the press.
+                        ["promptId"] = promptId,
+                        ["msteams"] = new JsonObject { ["type"] = "messageBack", ["text"] = choice.Label, ["displayText"] = choice.Label },
+                    },
+                });
+            }
+
+            body.Add(new JsonObject { ["type"] = "ActionSet", ["actions"] = actions });
         }
 
         var card = new JsonObject
@@ -37,9 +49,34 @@ internal static class AdaptiveCards
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["type"] = "AdaptiveCard",
             ["version"] = "1.4",
-            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = reply.Text, ["wrap"] = true }),
-            ["actions"] = actions,
+            ["body"] = body,
         };
         return new Attachment { ContentType = ContentType, Content = JsonSerializer.SerializeToElement(card, BotFrameworkJson.Default.JsonObject) };
+    }
+
+    /// <summary>
+    /// One TextBlock per line: TextBlock markdown joins lines split by a single line break (microsoft/AdaptiveCards#5538),
+    /// which ran "Stop if:" into the last step. A new paragraph (a blank line in the dialog) starts with medium spacing.
+    /// </summary>
+    private static JsonArray TextBlocks(string text)
+    {
+        var blocks = new JsonArray();
+        foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var first = true;
+            foreach (var line in paragraph.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var block = new JsonObject { ["type"] = "TextBlock", ["text"] = line, ["wrap"] = true };
+                if (first && blocks.Count > 0)
+                {
+                    block["spacing"] = "Medium";
+                }
+
+                blocks.Add(block);
+                first = false;
+            }
+        }
+
+        return blocks;
     }
 }

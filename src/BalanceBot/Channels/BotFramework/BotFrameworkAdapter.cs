@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BalanceBot.Core.Conversations;
+using BalanceBot.Storage;
 using BalanceBot.Hosting;
 using BalanceBot.Admin;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,8 @@ namespace BalanceBot.Channels.BotFramework;
 internal sealed partial class BotFrameworkAdapter(
     ConversationEngine engine,
     AdminDirectory admins,
+    DialogCatalog dialogs,
+    LiteDbCardPromptStore prompts,
     BotFrameworkConnectorClient connector,
     BotFrameworkTokenValidator tokens,
     BodyReadBudget bodies,
@@ -28,6 +31,9 @@ internal sealed partial class BotFrameworkAdapter(
     private const int MaxIdLength = 1024;
 
     /// <summary>What the channel sees when someone talks to BalanceBot there: nothing about them or their health.</summary>
+    /// <summary>The dialog whose first line answers a press on a card that no longer stands for the open question.</summary>
+    public const string MovedOnDialog = "moved_on";
+
     public const string PrivateChatNotice = "I've sent you a private message, so we can talk there.";
 
     public async Task<IResult> ProcessAsync(HttpContext http)
@@ -142,6 +148,12 @@ internal sealed partial class BotFrameworkAdapter(
             return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "type is required.");
         }
 
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            // What botbuilder's ActivityHandler answers for an invoke it has no handler for.
+            return Results.StatusCode(StatusCodes.Status501NotImplemented);
+        }
+
         if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate))
         {
             // Receivers should ignore activity types they do not handle (A2006).
@@ -176,8 +188,20 @@ internal sealed partial class BotFrameworkAdapter(
 
         turn = turn with { IsAdmin = admins.IsTeamsAdmin(activity.From?.Id, activity.From?.AadObjectId) };
 
-        var replies = await engine.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
-        var outgoing = replies.Select(reply => ActivityMapper.ToActivity(activity, reply)).ToList();
+        IReadOnlyList<Reply> replies;
+        if (ActivityMapper.IsCardSubmit(activity)
+            && prompts.TryClaim(ActivityMapper.PromptIdFrom(activity.Value), turn.UserKey, turn.ChoiceId) is { } refusal)
+        {
+            // An old, forged or someone else's card answers nothing: the open question stays as it was (issue 13).
+            LogPressRefused(activity.Id, refusal);
+            replies = [Reply.Say(dialogs.GetDialog(MovedOnDialog).Steps[0].Text!)];
+        }
+        else
+        {
+            replies = await engine.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outgoing = replies.Select(reply => ActivityMapper.ToActivity(activity, reply, prompts)).ToList();
         if (ExpectsReplies(activity))
         {
             // An export link is a bearer secret: it travels only through the channel, never in an HTTP response.
@@ -206,7 +230,7 @@ internal sealed partial class BotFrameworkAdapter(
         try
         {
             privateId = await connector.CreatePersonalConversationAsync(activity.ServiceUrl!, activity.Recipient ?? new ChannelAccount(), activity.From!, tenantId, cancellationToken).ConfigureAwait(false);
-            await connector.SendAsync(activity.ServiceUrl!, ActivityMapper.ToActivity(activity, Reply.Say(PrivateChatNotice)), cancellationToken).ConfigureAwait(false);
+            await connector.SendAsync(activity.ServiceUrl!, ActivityMapper.ToActivity(activity, Reply.Say(PrivateChatNotice), prompts: null), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or ConnectorException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -295,6 +319,9 @@ internal sealed partial class BotFrameworkAdapter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bot Framework signing keys unavailable ({ExceptionType}); requests get 503")]
     private partial void LogSigningKeysUnavailable(string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Card press on activity {ActivityId} refused: {Reason}")]
+    private partial void LogPressRefused(string? activityId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unauthenticated request: {Reason}")]
     private partial void LogUnauthorized(string reason);

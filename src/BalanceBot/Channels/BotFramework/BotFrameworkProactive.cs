@@ -2,6 +2,7 @@ using System.Text.Json;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
+using BalanceBot.Storage;
 
 namespace BalanceBot.Channels.BotFramework;
 
@@ -9,7 +10,7 @@ namespace BalanceBot.Channels.BotFramework;
 /// Proactive messages over the Connector (botframework.md §3.4): SendToConversation to the stored reference's
 /// serviceUrl and conversation, with no replyToId. A 403 means the user blocked or removed the bot.
 /// </summary>
-internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connector)
+internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connector, LiteDbCardPromptStore prompts)
 {
     public async Task<DeliveryResult> SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connecto
         {
             foreach (var reply in replies)
             {
-                await connector.SendAsync(reference.ServiceUrl, ActivityMapper.ToActivity(context, reply), cancellationToken).ConfigureAwait(false);
+                await connector.SendAsync(reference.ServiceUrl, ActivityMapper.ToActivity(context, reply, prompts), cancellationToken).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -27,7 +28,7 @@ internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connecto
     {
         string? id = null;
         var result = await DeliverAsync(address, async (reference, context) =>
-            id = await connector.SendAsync(reference.ServiceUrl, ActivityMapper.ToActivity(context, reply), cancellationToken).ConfigureAwait(false),
+            id = await connector.SendAsync(reference.ServiceUrl, ActivityMapper.ToActivity(context, reply, prompts), cancellationToken).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         return result == DeliveryResult.Delivered ? id : null;
     }
@@ -36,7 +37,7 @@ internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connecto
     public Task<DeliveryResult> EditAsync(ConversationAddress address, string activityId, Reply reply, CancellationToken cancellationToken) =>
         DeliverAsync(address, (reference, context) =>
         {
-            var activity = ActivityMapper.ToActivity(context, reply);
+            var activity = ActivityMapper.ToActivity(context, reply, prompts);
             activity.Id = activityId;
             return connector.UpdateAsync(reference.ServiceUrl, activity, cancellationToken);
         }, cancellationToken);

@@ -25,6 +25,7 @@ internal static class BotFrameworkSetup
         builder.Services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<BotFrameworkSigningKeys>();
         builder.Services.AddSingleton<BotFrameworkTokenValidator>();
+        builder.Services.AddSingleton<Storage.LiteDbCardPromptStore>();
         builder.Services.AddSingleton<BotFrameworkAdapter>();
         builder.Services.AddSingleton<BotFrameworkProactive>();
         builder.Services.AddSingleton<IProactiveSender, ProactiveSender>();

@@ -19,6 +19,15 @@ internal sealed class ApplicationCommand
 
     /// <summary>Where the command can be used: 0 server, 1 the bot's DM, 2 private channels.</summary>
     public List<int>? Contexts { get; init; }
+
+    /// <summary>How the app must be installed for the command to show: 0 to a server, 1 to a user (discord.md §3.1).</summary>
+    public List<int>? IntegrationTypes { get; init; }
+}
+
+internal static class IntegrationTypes
+{
+    public const int GuildInstall = 0;
+    public const int UserInstall = 1;
 }
 
 internal sealed class ApplicationCommandOption

@@ -11,7 +11,10 @@ internal static class DiscordCommands
 {
     public const string Broadcast = "broadcast";
 
-    private static readonly int[] EverywhereContexts = [InteractionContexts.Guild, InteractionContexts.BotDm, InteractionContexts.PrivateChannel];
+    // BalanceBot is installed to servers only: a private-channel context exists only for user-installed apps, and a
+    // health conversation in a group DM would not be private, so commands declare the server and the bot's DM.
+    private static readonly int[] EverywhereContexts = [InteractionContexts.Guild, InteractionContexts.BotDm];
+    private static readonly int[] ServerInstallOnly = [IntegrationTypes.GuildInstall];
     private static readonly int[] ServerOnly = [InteractionContexts.Guild];
 
     private static readonly (string Name, string Value)[] Areas =
@@ -49,6 +52,7 @@ internal static class DiscordCommands
             Description = "Wellness team: send a reminder or campaign message to everyone who opted in",
             DefaultMemberPermissions = broadcastPermission,
             Contexts = [.. ServerOnly],
+            IntegrationTypes = [.. ServerInstallOnly],
         },
     ];
 
@@ -94,6 +98,7 @@ internal static class DiscordCommands
         Description = description,
         Options = options.Length == 0 ? null : [.. options],
         Contexts = [.. EverywhereContexts],
+        IntegrationTypes = [.. ServerInstallOnly],
     };
 
     private static ApplicationCommandOption Choice(string name, string description, (string Name, string Value)[] choices) => new()
