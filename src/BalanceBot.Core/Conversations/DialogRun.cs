@@ -184,7 +184,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
         if (state.Active is null)
         {
-            if (turn.ChoiceId is null && StretchCommand.TryParse(normalized, out var area))
+            if (StretchRequest(normalized, out var area))
             {
                 ShowExercise(area);
                 return;
@@ -270,7 +270,32 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
     /// <summary>The dialog the understanding layer reads in a message that is no exact trigger ("my lower back hurts").</summary>
     private DialogDefinition? UnderstoodDialog() =>
-        turn.ChoiceId is null && Understood.IntentDialog is { } id ? catalog.FindDialog(id) : null;
+        turn.ChoiceId is null && Understood.IntentDialog is { } id
+        && (!SystemDialogs.IsSmallTalk(id) || Understood.Tokens.Count <= SystemDialogs.SmallTalkMaxWords)
+            ? catalog.FindDialog(id)
+            : null;
+
+    /// <summary>
+    /// "stretch", "stretch neck", and "stretch" with any body area or muscle word the understanding layer reads
+    /// ("stretch chest", "stretch my hamstrings"); <paramref name="area"/> is the exercise area, if one was named.
+    /// </summary>
+    private bool StretchRequest(string normalized, out string? area)
+    {
+        area = null;
+        if (turn.ChoiceId is not null)
+        {
+            return false;
+        }
+
+        // The layer first: it knows the most specific area ("the middle of my back" is the upper back).
+        if (StretchCommand.IsStretchWording(normalized) && Understood.BodyAreas.FirstOrDefault(ExerciseLibrary.Areas.Contains) is { } understoodArea)
+        {
+            area = understoodArea;
+            return true;
+        }
+
+        return StretchCommand.TryParse(normalized, out area);
+    }
 
     private DialogDefinition? UnderstoodSwitch() =>
         UnderstoodDialog() is { } understood && state.Stack.TrueForAll(f => f.DialogId != understood.Id) ? understood : null;
@@ -280,8 +305,8 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
     private bool AsksForSomething(string normalized) =>
         catalog.FindTriggered(normalized) is not null
-        || UnderstoodDialog() is not null
-        || StretchCommand.TryParse(normalized, out _)
+        || UnderstoodDialog() is { } understood && !SystemDialogs.IsSmallTalk(understood.Id)
+        || StretchRequest(normalized, out _)
         || ReminderCommand.Parse(normalized, dialogActive: false) is not null;
 
     private async Task AnswerAsync(string normalized, CancellationToken cancellationToken)
@@ -289,6 +314,14 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         var frame = state.Active!;
         var dialog = catalog.GetDialog(frame.DialogId);
         var step = dialog.FindStep(frame.StepId)!;
+
+        // "stretch chest" at the menu is that stretch, not the menu's "Quick stretch" choice asking for the area again.
+        if (!step.RedFlag && StretchRequest(normalized, out var namedArea) && namedArea is not null)
+        {
+            state.Stack.Clear();
+            ShowExercise(namedArea);
+            return;
+        }
 
         if (Recognize(step, normalized) is { } answer)
         {
@@ -300,6 +333,14 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         // Never on a red flag: there an unclear answer must escalate, not drop the check-up (triage.md §3.2).
         if (turn.ChoiceId is null && !step.RedFlag)
         {
+            // Small talk ("thanks", "hi") is answered on top of the question, which is then asked again: nothing
+            // said so far is lost.
+            if (catalog.FindTriggered(normalized) is null && UnderstoodDialog() is { } aside && SystemDialogs.IsSmallTalk(aside.Id))
+            {
+                await BeginAsync(aside.Id, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             // An understood request ("my lower back hurts" at the menu) switches too, unless it names a dialog already
             // under way: then it is an answer that was not recognised, and restarting would lose what was said.
             if ((catalog.FindTriggered(normalized) ?? UnderstoodSwitch()) is { } triggered)
@@ -309,7 +350,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
                 return;
             }
 
-            if (StretchCommand.TryParse(normalized, out var stretchArea))
+            if (StretchRequest(normalized, out var stretchArea))
             {
                 state.Stack.Clear();
                 ShowExercise(stretchArea);
