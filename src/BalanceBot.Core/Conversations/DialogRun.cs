@@ -4,6 +4,7 @@ using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Exercises;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Statistics;
+using BalanceBot.Core.Understanding;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Core.Conversations;
@@ -190,6 +191,12 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
                 return;
             }
 
+            if (catalog.FindTriggered(normalized) is null && DidYouMeanCandidates(normalized) is { Count: > 0 } candidates)
+            {
+                AskDidYouMean(candidates);
+                return;
+            }
+
             var triggered = catalog.FindTriggered(normalized) ?? UnderstoodDialog();
             await BeginAsync(triggered?.Id ?? SystemDialogs.Menu, cancellationToken).ConfigureAwait(false);
             return;
@@ -275,6 +282,51 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             ? catalog.FindDialog(id)
             : null;
 
+    /// <summary>Where "Did you mean ...?" keeps the choices it offers, comma-separated.</summary>
+    private const string DidYouMeanOffered = "offered";
+
+    /// <summary>
+    /// The did_you_mean choices for a message the layer reads as two or more requests ("remind me to check my back"),
+    /// or, for one word that is no request, the commands it is a near miss of ("remidners": two typos from 6 letters
+    /// on, one below). Empty when the message is clear, or the dialogs folder has no did_you_mean.
+    /// </summary>
+    private List<string> DidYouMeanCandidates(string normalized)
+    {
+        if (turn.ChoiceId is not null || catalog.FindDialog(SystemDialogs.DidYouMean) is not { } didYouMean)
+        {
+            return [];
+        }
+
+        var choices = didYouMean.Steps[0].Choices;
+        var requests = Understood.IntentDialogs.Where(id => !SystemDialogs.IsSmallTalk(id) && choices.Any(c => c.Id == id)).ToList();
+        if (requests.Count >= 2)
+        {
+            return requests;
+        }
+
+        var words = InputText.Tokens(normalized);
+        if (requests.Count > 0 || Understood.IntentDialog is not null || words.Length != 1 || words[0].Length < 4)
+        {
+            return [];
+        }
+
+        var word = words[0];
+        var typos = word.Length >= 6 ? 2 : 1;
+        return [.. choices
+            .Where(c => c.Synonyms.Prepend(c.Id).Any(command => !command.Contains(' ', StringComparison.Ordinal) && command.Length >= 4 && EditDistance.IsWithin(word, command, typos)))
+            .Select(c => c.Id)];
+    }
+
+    private void AskDidYouMean(IReadOnlyList<string> candidates)
+    {
+        state.Stack.Clear();
+        var dialog = catalog.GetDialog(SystemDialogs.DidYouMean);
+        var frame = new DialogFrame { DialogId = dialog.Id, StepId = dialog.Steps[0].Id };
+        frame.Values[DidYouMeanOffered] = string.Join(',', candidates);
+        state.Stack.Add(frame);
+        _replies.Add(Prompt(dialog.Steps[0], frame, isRetry: false));
+    }
+
     /// <summary>
     /// "stretch", "stretch neck", and "stretch" with any body area or muscle word the understanding layer reads
     /// ("stretch chest", "stretch my hamstrings"); <paramref name="area"/> is the exercise area, if one was named.
@@ -323,6 +375,14 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             return;
         }
 
+        // At the menu a message read as two requests is asked about before a menu choice could take one of them.
+        if (frame.DialogId is SystemDialogs.Menu or SystemDialogs.DidYouMean && turn.ChoiceId is null && catalog.FindTriggered(normalized) is null
+            && DidYouMeanCandidates(normalized) is { Count: >= 2 } requests)
+        {
+            AskDidYouMean(requests);
+            return;
+        }
+
         if (Recognize(step, normalized) is { } answer)
         {
             await AcceptAsync(dialog, step, frame, answer, cancellationToken).ConfigureAwait(false);
@@ -338,6 +398,14 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             if (catalog.FindTriggered(normalized) is null && UnderstoodDialog() is { } aside && SystemDialogs.IsSmallTalk(aside.Id))
             {
                 await BeginAsync(aside.Id, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // At the menu, a message read as two requests, or a near miss of a command, is asked about, not retried.
+            if (frame.DialogId is SystemDialogs.Menu or SystemDialogs.DidYouMean && catalog.FindTriggered(normalized) is null
+                && DidYouMeanCandidates(normalized) is { Count: > 0 } candidates)
+            {
+                AskDidYouMean(candidates);
                 return;
             }
 
@@ -572,13 +640,19 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         var text = !isRetry ? question : step.Retry is not null ? Fill(step.Retry, frame) : $"{RetryHint(step)} {question}";
         IReadOnlyList<ReplyChoice> choices = step.Ask switch
         {
-            AskKind.Choice => step.Choices.Select(c => new ReplyChoice(c.Id, Fill(c.Label, frame))).ToList(),
+            AskKind.Choice => Offered(step, frame).Select(c => new ReplyChoice(c.Id, Fill(c.Label, frame))).ToList(),
             AskKind.Confirm => [new ReplyChoice("yes", "Yes"), new ReplyChoice("no", "No")],
             AskKind.Text => step.Suggestions.Select(s => new ReplyChoice(s, s)).ToList(),
             _ => [],
         };
         return new Reply(text, choices, ExpectsInput: true, step.Ask);
     }
+
+    /// <summary>The choices shown: all of them, except on "Did you mean ...?", which shows what it read and the menu.</summary>
+    private static IEnumerable<ChoiceDefinition> Offered(StepDefinition step, DialogFrame frame) =>
+        frame.DialogId == SystemDialogs.DidYouMean && frame.Values.TryGetValue(DidYouMeanOffered, out var offered)
+            ? step.Choices.Where(c => c.Id == SystemDialogs.Menu || offered.Split(',').Contains(c.Id, StringComparer.Ordinal))
+            : step.Choices;
 
     private static string RetryHint(StepDefinition step) => step.Ask switch
     {

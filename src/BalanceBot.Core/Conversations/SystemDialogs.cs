@@ -33,6 +33,9 @@ public static class SystemDialogs
     /// <summary>Asks before moving reminders to a time zone the chat app newly reports.</summary>
     public const string TimeZoneChanged = "time_zone_changed";
 
+    /// <summary>Asks "Did you mean ...?" for an ambiguous message or a near miss of a command (issue 16).</summary>
+    public const string DidYouMean = "did_you_mean";
+
     /// <summary>
     /// Dialogs whose id starts with this answer small talk ("thanks", "hi", "done" with no reminder waiting): said on
     /// top of whatever is going on, after which the interrupted question is asked again.

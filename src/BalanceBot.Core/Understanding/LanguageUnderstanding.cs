@@ -120,8 +120,15 @@ public sealed class LanguageUnderstanding
         }
 
         // What is asked for: only when said, not denied ("no pain" is not a complaint).
-        var intent = _intents.FirstOrDefault(i => scan.Evaluate(i) == RuleMatch.Affirmed);
-        return new MessageUnderstanding(tokens, concern, matched, scan.Hedged) { Intent = intent?.Rule.Id, IntentDialog = intent?.Dialog, BodyAreas = BodyAreas(scan) };
+        var intents = _intents.Where(i => scan.Evaluate(i) == RuleMatch.Affirmed).ToList();
+        var intent = intents.FirstOrDefault();
+        return new MessageUnderstanding(tokens, concern, matched, scan.Hedged)
+        {
+            Intent = intent?.Rule.Id,
+            IntentDialog = intent?.Dialog,
+            IntentDialogs = [.. intents.Select(i => i.Dialog!).Distinct(StringComparer.Ordinal)],
+            BodyAreas = BodyAreas(scan),
+        };
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ public sealed record MessageUnderstanding(IReadOnlyList<Token> Tokens, SafetyCon
     /// <summary>The body areas named and not denied (area ids such as <c>lower_back</c>), the most specific first.</summary>
     public IReadOnlyList<string> BodyAreas { get; init; } = [];
 
+    /// <summary>Every dialog an intent of the message starts, in lexicon order: two or more is an ambiguous message.</summary>
+    public IReadOnlyList<string> IntentDialogs { get; init; } = [];
+
     /// <summary>The dialog that intent starts.</summary>
     public string? IntentDialog { get; init; }
 }
