@@ -198,7 +198,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             }
 
             var triggered = catalog.FindTriggered(normalized) ?? UnderstoodDialog();
-            await BeginAsync(triggered?.Id ?? SystemDialogs.Menu, cancellationToken).ConfigureAwait(false);
+            await BeginRequestedAsync(triggered?.Id ?? SystemDialogs.Menu, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -281,6 +281,73 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         && (!SystemDialogs.IsSmallTalk(id) || Understood.Tokens.Count <= SystemDialogs.SmallTalkMaxWords)
             ? catalog.FindDialog(id)
             : null;
+
+    /// <summary>A frame value "prefill.&lt;save&gt;" is a confirmed answer from the opening message, used when that step comes.</summary>
+    private const string PrefillPrefix = "prefill.";
+
+    /// <summary>Where the "understood" frame keeps the dialog to start once the user has said yes or change.</summary>
+    private const string UnderstoodDialogValue = "dialog";
+
+    /// <summary>
+    /// Starts what a typed message asked for; when the message also said things the dialog asks (a complaint's body
+    /// area and how long), first says back what was understood, with Yes / Change (issue 16).
+    /// </summary>
+    private async Task BeginRequestedAsync(string dialogId, CancellationToken cancellationToken)
+    {
+        var prefills = turn.ChoiceId is null ? Prefills(catalog.GetDialog(dialogId)) : [];
+        if (prefills.Count == 0 || catalog.FindDialog(SystemDialogs.Understood) is not { } understood)
+        {
+            await BeginAsync(dialogId, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var frame = new DialogFrame { DialogId = understood.Id, StepId = understood.Steps[0].Id };
+        frame.Values[UnderstoodDialogValue] = dialogId;
+        frame.Values[Placeholders.Understood] = string.Join(", ", prefills.Select(p => p.Label));
+        foreach (var (save, choiceId, _) in prefills)
+        {
+            frame.Values[PrefillPrefix + save] = choiceId;
+        }
+
+        state.Stack.Add(frame);
+        _replies.Add(Prompt(understood.Steps[0], frame, isRetry: false));
+    }
+
+    /// <summary>
+    /// The answers a message gives to a dialog's questions: a body area for a question whose choices are the exercise
+    /// areas, a duration for one whose choices are the lexicon's duration answers. Never a red-flag question.
+    /// </summary>
+    private List<(string Save, string ChoiceId, string Label)> Prefills(DialogDefinition dialog)
+    {
+        var found = new List<(string Save, string ChoiceId, string Label)>();
+        foreach (var step in dialog.Steps)
+        {
+            if (step.Kind != StepKind.Ask || step.Ask != AskKind.Choice || step.RedFlag || step.Save is null || found.Exists(f => f.Save == step.Save))
+            {
+                continue;
+            }
+
+            var choice = step.Choices.All(c => ExerciseLibrary.Areas.Contains(c.Id))
+                ? Understood.BodyAreas.Select(area => step.Choices.FirstOrDefault(c => c.Id == area)).FirstOrDefault(c => c is not null)
+                : catalog.Understanding.DurationChoice(step.Choices, turn.Text);
+            if (choice is not null)
+            {
+                found.Add((step.Save, choice.Id, choice.Label));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Yes: the dialog starts with the understood answers filled in. Change: it starts and asks everything.</summary>
+    private async Task ConfirmUnderstoodAsync(DialogFrame frame, bool confirmed, CancellationToken cancellationToken)
+    {
+        state.Stack.Remove(frame);
+        var prefilled = confirmed
+            ? frame.Values.Where(v => v.Key.StartsWith(PrefillPrefix, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal)
+            : null;
+        await BeginAsync(frame.Values[UnderstoodDialogValue], cancellationToken, prefilled).ConfigureAwait(false);
+    }
 
     /// <summary>Where "Did you mean ...?" keeps the choices it offers, comma-separated.</summary>
     private const string DidYouMeanOffered = "offered";
@@ -383,6 +450,15 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             return;
         }
 
+        // A complaint at the menu ("pain in the middle of my back") is kept with what it says, not just the menu's
+        // "Check a pain" choice that would ask it all again.
+        if (frame.DialogId == SystemDialogs.Menu && UnderstoodDialog() is { } requested && Prefills(requested).Count > 0)
+        {
+            state.Stack.Clear();
+            await BeginRequestedAsync(requested.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (Recognize(step, normalized) is { } answer)
         {
             await AcceptAsync(dialog, step, frame, answer, cancellationToken).ConfigureAwait(false);
@@ -414,7 +490,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             if ((catalog.FindTriggered(normalized) ?? UnderstoodSwitch()) is { } triggered)
             {
                 state.Stack.Clear();
-                await BeginAsync(triggered.Id, cancellationToken).ConfigureAwait(false);
+                await BeginRequestedAsync(triggered.Id, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -449,6 +525,12 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
     private async Task AcceptAsync(DialogDefinition dialog, StepDefinition step, DialogFrame frame, (string Value, string? Next, TriageLevel? Level) answer, CancellationToken cancellationToken)
     {
+        if (dialog.Id == SystemDialogs.Understood)
+        {
+            await ConfirmUnderstoodAsync(frame, confirmed: answer.Value == "yes", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         frame.Attempts = 0;
         if (step.Save is not null)
         {
@@ -519,10 +601,10 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         return id is not null ? step.Choices.Single(c => c.Id == id) : AnswerRecognizers.Choice(step.Choices, null, normalized);
     }
 
-    private async Task BeginAsync(string dialogId, CancellationToken cancellationToken)
+    private async Task BeginAsync(string dialogId, CancellationToken cancellationToken, Dictionary<string, string>? values = null)
     {
         var dialog = catalog.GetDialog(dialogId);
-        state.Stack.Add(new DialogFrame { DialogId = dialog.Id, StepId = dialog.Steps[0].Id });
+        state.Stack.Add(new DialogFrame { DialogId = dialog.Id, StepId = dialog.Steps[0].Id, Values = values ?? new(StringComparer.Ordinal) });
         await AdvanceAsync(dialog.Steps[0].Id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -565,6 +647,17 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
                 case StepKind.Say:
                     _replies.Add(Reply.Say(Fill(step.Text!, frame)));
                     stepId = dialog.NextStepId(step);
+                    break;
+                case StepKind.Ask when !step.RedFlag && step.Save is not null && frame.Values.Remove(PrefillPrefix + step.Save, out var prefilled)
+                    && step.Choices.FirstOrDefault(c => c.Id == prefilled) is { } confirmedChoice:
+                    // Confirmed from the opening message: answered, not asked again. Red flags are never prefilled.
+                    frame.Values[step.Save] = confirmedChoice.Id;
+                    if (confirmedChoice.Level is { } confirmedLevel)
+                    {
+                        TriageLevels.Raise(frame.Values, confirmedLevel);
+                    }
+
+                    stepId = confirmedChoice.Next ?? dialog.NextStepId(step);
                     break;
                 case StepKind.Ask:
                     frame.Attempts = 0;

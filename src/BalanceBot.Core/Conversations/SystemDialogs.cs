@@ -36,6 +36,9 @@ public static class SystemDialogs
     /// <summary>Asks "Did you mean ...?" for an ambiguous message or a near miss of a command (issue 16).</summary>
     public const string DidYouMean = "did_you_mean";
 
+    /// <summary>Says back what a complaint that starts the check-up was read as, with Yes / Change (issue 16).</summary>
+    public const string Understood = "understood";
+
     /// <summary>
     /// Dialogs whose id starts with this answer small talk ("thanks", "hi", "done" with no reminder waiting): said on
     /// top of whatever is going on, after which the interrupted question is asked again.

@@ -77,7 +77,8 @@ public sealed class DidYouMeanTurnTests
 
         await bot.SayAsync("my lower back hurts");
 
-        Assert.Equal("checkup", (await bot.StateAsync()).Active?.DialogId);
+        // Said back with Yes / Change (the check-up's own confirmation), not "Did you mean".
+        Assert.Equal(SystemDialogs.Understood, (await bot.StateAsync()).Active?.DialogId);
     }
 
     [Fact]
