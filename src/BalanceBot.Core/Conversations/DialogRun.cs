@@ -4,6 +4,7 @@ using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Exercises;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Statistics;
+using BalanceBot.Core.Understanding;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Core.Conversations;
@@ -184,14 +185,20 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
         if (state.Active is null)
         {
-            if (turn.ChoiceId is null && StretchCommand.TryParse(normalized, out var area))
+            if (StretchRequest(normalized, out var area))
             {
                 ShowExercise(area);
                 return;
             }
 
+            if (catalog.FindTriggered(normalized) is null && DidYouMeanCandidates(normalized) is { Count: > 0 } candidates)
+            {
+                AskDidYouMean(candidates);
+                return;
+            }
+
             var triggered = catalog.FindTriggered(normalized) ?? UnderstoodDialog();
-            await BeginAsync(triggered?.Id ?? SystemDialogs.Menu, cancellationToken).ConfigureAwait(false);
+            await BeginRequestedAsync(triggered?.Id ?? SystemDialogs.Menu, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -270,7 +277,144 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
     /// <summary>The dialog the understanding layer reads in a message that is no exact trigger ("my lower back hurts").</summary>
     private DialogDefinition? UnderstoodDialog() =>
-        turn.ChoiceId is null && Understood.IntentDialog is { } id ? catalog.FindDialog(id) : null;
+        turn.ChoiceId is null && Understood.IntentDialog is { } id
+        && (!SystemDialogs.IsSmallTalk(id) || Understood.Tokens.Count <= SystemDialogs.SmallTalkMaxWords)
+            ? catalog.FindDialog(id)
+            : null;
+
+    /// <summary>A frame value "prefill.&lt;save&gt;" is a confirmed answer from the opening message, used when that step comes.</summary>
+    private const string PrefillPrefix = "prefill.";
+
+    /// <summary>Where the "understood" frame keeps the dialog to start once the user has said yes or change.</summary>
+    private const string UnderstoodDialogValue = "dialog";
+
+    /// <summary>
+    /// Starts what a typed message asked for; when the message also said things the dialog asks (a complaint's body
+    /// area and how long), first says back what was understood, with Yes / Change (issue 16).
+    /// </summary>
+    private async Task BeginRequestedAsync(string dialogId, CancellationToken cancellationToken)
+    {
+        var prefills = turn.ChoiceId is null ? Prefills(catalog.GetDialog(dialogId)) : [];
+        if (prefills.Count == 0 || catalog.FindDialog(SystemDialogs.Understood) is not { } understood)
+        {
+            await BeginAsync(dialogId, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var frame = new DialogFrame { DialogId = understood.Id, StepId = understood.Steps[0].Id };
+        frame.Values[UnderstoodDialogValue] = dialogId;
+        frame.Values[Placeholders.Understood] = string.Join(", ", prefills.Select(p => p.Label));
+        foreach (var (save, choiceId, _) in prefills)
+        {
+            frame.Values[PrefillPrefix + save] = choiceId;
+        }
+
+        state.Stack.Add(frame);
+        _replies.Add(Prompt(understood.Steps[0], frame, isRetry: false));
+    }
+
+    /// <summary>
+    /// The answers a message gives to a dialog's questions: a body area for a question whose choices are the exercise
+    /// areas, a duration for one whose choices are the lexicon's duration answers. Never a red-flag question.
+    /// </summary>
+    private List<(string Save, string ChoiceId, string Label)> Prefills(DialogDefinition dialog)
+    {
+        var found = new List<(string Save, string ChoiceId, string Label)>();
+        foreach (var step in dialog.Steps)
+        {
+            if (step.Kind != StepKind.Ask || step.Ask != AskKind.Choice || step.RedFlag || step.Save is null || found.Exists(f => f.Save == step.Save))
+            {
+                continue;
+            }
+
+            var choice = step.Choices.All(c => ExerciseLibrary.Areas.Contains(c.Id))
+                ? Understood.BodyAreas.Select(area => step.Choices.FirstOrDefault(c => c.Id == area)).FirstOrDefault(c => c is not null)
+                : catalog.Understanding.DurationChoice(step.Choices, turn.Text);
+            if (choice is not null)
+            {
+                found.Add((step.Save, choice.Id, choice.Label));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Yes: the dialog starts with the understood answers filled in. Change: it starts and asks everything.</summary>
+    private async Task ConfirmUnderstoodAsync(DialogFrame frame, bool confirmed, CancellationToken cancellationToken)
+    {
+        state.Stack.Remove(frame);
+        var prefilled = confirmed
+            ? frame.Values.Where(v => v.Key.StartsWith(PrefillPrefix, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal)
+            : null;
+        await BeginAsync(frame.Values[UnderstoodDialogValue], cancellationToken, prefilled).ConfigureAwait(false);
+    }
+
+    /// <summary>Where "Did you mean ...?" keeps the choices it offers, comma-separated.</summary>
+    private const string DidYouMeanOffered = "offered";
+
+    /// <summary>
+    /// The did_you_mean choices for a message the layer reads as two or more requests ("remind me to check my back"),
+    /// or, for one word that is no request, the commands it is a near miss of ("remidners": two typos from 6 letters
+    /// on, one below). Empty when the message is clear, or the dialogs folder has no did_you_mean.
+    /// </summary>
+    private List<string> DidYouMeanCandidates(string normalized)
+    {
+        if (turn.ChoiceId is not null || catalog.FindDialog(SystemDialogs.DidYouMean) is not { } didYouMean)
+        {
+            return [];
+        }
+
+        var choices = didYouMean.Steps[0].Choices;
+        var requests = Understood.IntentDialogs.Where(id => !SystemDialogs.IsSmallTalk(id) && choices.Any(c => c.Id == id)).ToList();
+        if (requests.Count >= 2)
+        {
+            return requests;
+        }
+
+        var words = InputText.Tokens(normalized);
+        if (requests.Count > 0 || Understood.IntentDialog is not null || words.Length != 1 || words[0].Length < 4)
+        {
+            return [];
+        }
+
+        var word = words[0];
+        var typos = word.Length >= 6 ? 2 : 1;
+        return [.. choices
+            .Where(c => c.Synonyms.Prepend(c.Id).Any(command => !command.Contains(' ', StringComparison.Ordinal) && command.Length >= 4 && EditDistance.IsWithin(word, command, typos)))
+            .Select(c => c.Id)];
+    }
+
+    private void AskDidYouMean(IReadOnlyList<string> candidates)
+    {
+        state.Stack.Clear();
+        var dialog = catalog.GetDialog(SystemDialogs.DidYouMean);
+        var frame = new DialogFrame { DialogId = dialog.Id, StepId = dialog.Steps[0].Id };
+        frame.Values[DidYouMeanOffered] = string.Join(',', candidates);
+        state.Stack.Add(frame);
+        _replies.Add(Prompt(dialog.Steps[0], frame, isRetry: false));
+    }
+
+    /// <summary>
+    /// "stretch", "stretch neck", and "stretch" with any body area or muscle word the understanding layer reads
+    /// ("stretch chest", "stretch my hamstrings"); <paramref name="area"/> is the exercise area, if one was named.
+    /// </summary>
+    private bool StretchRequest(string normalized, out string? area)
+    {
+        area = null;
+        if (turn.ChoiceId is not null)
+        {
+            return false;
+        }
+
+        // The layer first: it knows the most specific area ("the middle of my back" is the upper back).
+        if (StretchCommand.IsStretchWording(normalized) && Understood.BodyAreas.FirstOrDefault(ExerciseLibrary.Areas.Contains) is { } understoodArea)
+        {
+            area = understoodArea;
+            return true;
+        }
+
+        return StretchCommand.TryParse(normalized, out area);
+    }
 
     private DialogDefinition? UnderstoodSwitch() =>
         UnderstoodDialog() is { } understood && state.Stack.TrueForAll(f => f.DialogId != understood.Id) ? understood : null;
@@ -280,8 +424,8 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
     private bool AsksForSomething(string normalized) =>
         catalog.FindTriggered(normalized) is not null
-        || UnderstoodDialog() is not null
-        || StretchCommand.TryParse(normalized, out _)
+        || UnderstoodDialog() is { } understood && !SystemDialogs.IsSmallTalk(understood.Id)
+        || StretchRequest(normalized, out _)
         || ReminderCommand.Parse(normalized, dialogActive: false) is not null;
 
     private async Task AnswerAsync(string normalized, CancellationToken cancellationToken)
@@ -289,6 +433,31 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         var frame = state.Active!;
         var dialog = catalog.GetDialog(frame.DialogId);
         var step = dialog.FindStep(frame.StepId)!;
+
+        // "stretch chest" at the menu is that stretch, not the menu's "Quick stretch" choice asking for the area again.
+        if (!step.RedFlag && StretchRequest(normalized, out var namedArea) && namedArea is not null)
+        {
+            state.Stack.Clear();
+            ShowExercise(namedArea);
+            return;
+        }
+
+        // At the menu a message read as two requests is asked about before a menu choice could take one of them.
+        if (frame.DialogId is SystemDialogs.Menu or SystemDialogs.DidYouMean && turn.ChoiceId is null && catalog.FindTriggered(normalized) is null
+            && DidYouMeanCandidates(normalized) is { Count: >= 2 } requests)
+        {
+            AskDidYouMean(requests);
+            return;
+        }
+
+        // A complaint at the menu ("pain in the middle of my back") is kept with what it says, not just the menu's
+        // "Check a pain" choice that would ask it all again.
+        if (frame.DialogId == SystemDialogs.Menu && UnderstoodDialog() is { } requested && Prefills(requested).Count > 0)
+        {
+            state.Stack.Clear();
+            await BeginRequestedAsync(requested.Id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         if (Recognize(step, normalized) is { } answer)
         {
@@ -300,16 +469,32 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         // Never on a red flag: there an unclear answer must escalate, not drop the check-up (triage.md §3.2).
         if (turn.ChoiceId is null && !step.RedFlag)
         {
+            // Small talk ("thanks", "hi") is answered on top of the question, which is then asked again: nothing
+            // said so far is lost.
+            if (catalog.FindTriggered(normalized) is null && UnderstoodDialog() is { } aside && SystemDialogs.IsSmallTalk(aside.Id))
+            {
+                await BeginAsync(aside.Id, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // At the menu, a message read as two requests, or a near miss of a command, is asked about, not retried.
+            if (frame.DialogId is SystemDialogs.Menu or SystemDialogs.DidYouMean && catalog.FindTriggered(normalized) is null
+                && DidYouMeanCandidates(normalized) is { Count: > 0 } candidates)
+            {
+                AskDidYouMean(candidates);
+                return;
+            }
+
             // An understood request ("my lower back hurts" at the menu) switches too, unless it names a dialog already
             // under way: then it is an answer that was not recognised, and restarting would lose what was said.
             if ((catalog.FindTriggered(normalized) ?? UnderstoodSwitch()) is { } triggered)
             {
                 state.Stack.Clear();
-                await BeginAsync(triggered.Id, cancellationToken).ConfigureAwait(false);
+                await BeginRequestedAsync(triggered.Id, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
-            if (StretchCommand.TryParse(normalized, out var stretchArea))
+            if (StretchRequest(normalized, out var stretchArea))
             {
                 state.Stack.Clear();
                 ShowExercise(stretchArea);
@@ -340,6 +525,12 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
     private async Task AcceptAsync(DialogDefinition dialog, StepDefinition step, DialogFrame frame, (string Value, string? Next, TriageLevel? Level) answer, CancellationToken cancellationToken)
     {
+        if (dialog.Id == SystemDialogs.Understood)
+        {
+            await ConfirmUnderstoodAsync(frame, confirmed: answer.Value == "yes", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         frame.Attempts = 0;
         if (step.Save is not null)
         {
@@ -410,10 +601,10 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         return id is not null ? step.Choices.Single(c => c.Id == id) : AnswerRecognizers.Choice(step.Choices, null, normalized);
     }
 
-    private async Task BeginAsync(string dialogId, CancellationToken cancellationToken)
+    private async Task BeginAsync(string dialogId, CancellationToken cancellationToken, Dictionary<string, string>? values = null)
     {
         var dialog = catalog.GetDialog(dialogId);
-        state.Stack.Add(new DialogFrame { DialogId = dialog.Id, StepId = dialog.Steps[0].Id });
+        state.Stack.Add(new DialogFrame { DialogId = dialog.Id, StepId = dialog.Steps[0].Id, Values = values ?? new(StringComparer.Ordinal) });
         await AdvanceAsync(dialog.Steps[0].Id, cancellationToken).ConfigureAwait(false);
     }
 
@@ -456,6 +647,17 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
                 case StepKind.Say:
                     _replies.Add(Reply.Say(Fill(step.Text!, frame)));
                     stepId = dialog.NextStepId(step);
+                    break;
+                case StepKind.Ask when !step.RedFlag && step.Save is not null && frame.Values.Remove(PrefillPrefix + step.Save, out var prefilled)
+                    && step.Choices.FirstOrDefault(c => c.Id == prefilled) is { } confirmedChoice:
+                    // Confirmed from the opening message: answered, not asked again. Red flags are never prefilled.
+                    frame.Values[step.Save] = confirmedChoice.Id;
+                    if (confirmedChoice.Level is { } confirmedLevel)
+                    {
+                        TriageLevels.Raise(frame.Values, confirmedLevel);
+                    }
+
+                    stepId = confirmedChoice.Next ?? dialog.NextStepId(step);
                     break;
                 case StepKind.Ask:
                     frame.Attempts = 0;
@@ -531,13 +733,19 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         var text = !isRetry ? question : step.Retry is not null ? Fill(step.Retry, frame) : $"{RetryHint(step)} {question}";
         IReadOnlyList<ReplyChoice> choices = step.Ask switch
         {
-            AskKind.Choice => step.Choices.Select(c => new ReplyChoice(c.Id, Fill(c.Label, frame))).ToList(),
+            AskKind.Choice => Offered(step, frame).Select(c => new ReplyChoice(c.Id, Fill(c.Label, frame))).ToList(),
             AskKind.Confirm => [new ReplyChoice("yes", "Yes"), new ReplyChoice("no", "No")],
             AskKind.Text => step.Suggestions.Select(s => new ReplyChoice(s, s)).ToList(),
             _ => [],
         };
         return new Reply(text, choices, ExpectsInput: true, step.Ask);
     }
+
+    /// <summary>The choices shown: all of them, except on "Did you mean ...?", which shows what it read and the menu.</summary>
+    private static IEnumerable<ChoiceDefinition> Offered(StepDefinition step, DialogFrame frame) =>
+        frame.DialogId == SystemDialogs.DidYouMean && frame.Values.TryGetValue(DidYouMeanOffered, out var offered)
+            ? step.Choices.Where(c => c.Id == SystemDialogs.Menu || offered.Split(',').Contains(c.Id, StringComparer.Ordinal))
+            : step.Choices;
 
     private static string RetryHint(StepDefinition step) => step.Ask switch
     {

@@ -17,7 +17,13 @@ internal static partial class Placeholders
     /// <summary>The crisis line in words, e.g. "Samaritans on 116 123 (free, 24/7)".</summary>
     public const string CrisisLine = "crisis_line";
 
-    public static IReadOnlySet<string> BuiltIns { get; } = new HashSet<string>(StringComparer.Ordinal) { UserName, EmergencyNumber, UrgentHelp, CrisisLine };
+    /// <summary>
+    /// What a complaint was read as, e.g. "Lower back, 2 to 6 weeks" (labels from the check-up): set by the engine in
+    /// the <c>understood</c> dialog only; empty anywhere else.
+    /// </summary>
+    public const string Understood = "understood";
+
+    public static IReadOnlySet<string> BuiltIns { get; } = new HashSet<string>(StringComparer.Ordinal) { UserName, EmergencyNumber, UrgentHelp, CrisisLine, Understood };
 
     public static IEnumerable<string> NamesIn(string? text) =>
         text is null ? [] : PlaceholderPattern().Matches(text).Select(m => m.Groups["name"].Value);

@@ -33,5 +33,22 @@ public static class SystemDialogs
     /// <summary>Asks before moving reminders to a time zone the chat app newly reports.</summary>
     public const string TimeZoneChanged = "time_zone_changed";
 
+    /// <summary>Asks "Did you mean ...?" for an ambiguous message or a near miss of a command (issue 16).</summary>
+    public const string DidYouMean = "did_you_mean";
+
+    /// <summary>Says back what a complaint that starts the check-up was read as, with Yes / Change (issue 16).</summary>
+    public const string Understood = "understood";
+
+    /// <summary>
+    /// Dialogs whose id starts with this answer small talk ("thanks", "hi", "done" with no reminder waiting): said on
+    /// top of whatever is going on, after which the interrupted question is asked again.
+    /// </summary>
+    public const string SmallTalkPrefix = "small_talk_";
+
+    /// <summary>Small talk counts only in a message this short: "thanks, but my knee is worse" is not small talk.</summary>
+    public const int SmallTalkMaxWords = 4;
+
+    public static bool IsSmallTalk(string dialogId) => dialogId.StartsWith(SmallTalkPrefix, StringComparison.Ordinal);
+
     public static IReadOnlyList<string> All { get; } = [Welcome, Menu, Help, Cancelled, NotUnderstood, Emergency, Crisis, StopReminders, TimeZoneChanged];
 }

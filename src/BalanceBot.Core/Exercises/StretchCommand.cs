@@ -20,6 +20,16 @@ public static class StretchCommand
         ("whole body", "general"), ("everything", "general"), ("general", "general"), ("full body", "general"),
     ];
 
+    /// <summary>
+    /// True when the text is worded as a stretch request ("stretch ...", "... stretch", a few words), whatever area
+    /// it names: the understanding layer then reads the area words this list does not know ("stretch chest").
+    /// </summary>
+    public static bool IsStretchWording(string normalized)
+    {
+        var tokens = InputText.Tokens(normalized);
+        return tokens.Length is > 0 and <= 6 && (tokens[0] is "stretch" or "/stretch" || tokens[^1] is "stretch");
+    }
+
     /// <summary>True when the text asks for a stretch; <paramref name="area"/> is the area named, if any.</summary>
     public static bool TryParse(string normalized, out string? area)
     {

@@ -26,6 +26,7 @@ public sealed class LanguageUnderstanding
     private readonly CompiledRule[] _rules;
     private readonly CompiledRule[] _intents;
     private readonly int[] _multiWordSafetyPhrases;
+    private readonly (string Area, int[] Phrases)[] _areas;
     private readonly int _window;
 
     // Written words already looked up, shared by all turns: most words repeat, and a typo search is the costly part.
@@ -66,8 +67,17 @@ public sealed class LanguageUnderstanding
             intent.Slots.Select(slot => Compile(slot.Split('|').SelectMany(alternative => alternative.Trim() is var a && a.StartsWith('@')
                 ? lexicon.Concepts[a[1..]]
                 : [a]))).ToArray(), intent.Dialog)).ToArray();
+        _areas = [.. lexicon.Concepts
+            .Where(concept => concept.Key.StartsWith(AreaConceptPrefix, StringComparison.Ordinal))
+            .Select(concept => (concept.Key[AreaConceptPrefix.Length..], Compile(concept.Value)))];
         _multiWordSafetyPhrases = [.. _rules.SelectMany(r => r.Slots).SelectMany(slot => slot).Distinct().Where(p => _phrases[p].Length > 1)];
     }
+
+    /// <summary>
+    /// Concepts named <c>area_&lt;id&gt;</c> are the body areas the layer reads (<c>area_lower_back</c>); the ids are
+    /// the exercise library's and the check-up's area ids.
+    /// </summary>
+    public const string AreaConceptPrefix = "area_";
 
     public Lexicon Lexicon { get; }
 
@@ -110,8 +120,34 @@ public sealed class LanguageUnderstanding
         }
 
         // What is asked for: only when said, not denied ("no pain" is not a complaint).
-        var intent = _intents.FirstOrDefault(i => scan.Evaluate(i) == RuleMatch.Affirmed);
-        return new MessageUnderstanding(tokens, concern, matched, scan.Hedged) { Intent = intent?.Rule.Id, IntentDialog = intent?.Dialog };
+        var intents = _intents.Where(i => scan.Evaluate(i) == RuleMatch.Affirmed).ToList();
+        var intent = intents.FirstOrDefault();
+        return new MessageUnderstanding(tokens, concern, matched, scan.Hedged)
+        {
+            Intent = intent?.Rule.Id,
+            IntentDialog = intent?.Dialog,
+            IntentDialogs = [.. intents.Select(i => i.Dialog!).Distinct(StringComparer.Ordinal)],
+            BodyAreas = BodyAreas(scan),
+        };
+    }
+
+    /// <summary>
+    /// The body areas named and not denied, the most specific first: the area whose matched phrase has the most
+    /// words wins ("middle of my back" is the upper back although "back" alone is the lower back), then lexicon order.
+    /// </summary>
+    private string[] BodyAreas(MessageScan scan)
+    {
+        var found = new List<(string Area, int Words, int Order)>();
+        for (var i = 0; i < _areas.Length; i++)
+        {
+            var words = scan.LongestAffirmed(_areas[i].Phrases);
+            if (words > 0)
+            {
+                found.Add((_areas[i].Area, words, i));
+            }
+        }
+
+        return [.. found.OrderByDescending(f => f.Words).ThenBy(f => f.Order).Select(f => f.Area)];
     }
 
     private static int Rank(SafetyConcern concern) => concern switch
@@ -280,6 +316,26 @@ public sealed class LanguageUnderstanding
         }
 
         public bool Hedged { get; }
+
+        /// <summary>The word count of the longest of <paramref name="phrases"/> found and not negated; 0 when none.</summary>
+        public int LongestAffirmed(int[] phrases)
+        {
+            var longest = 0;
+            if (!AnyFound(phrases))
+            {
+                return 0;
+            }
+
+            foreach (var phrase in phrases)
+            {
+                if (_owner._phrases[phrase].Length > longest && Find(phrase).Exists(o => !IsNegated(o)))
+                {
+                    longest = _owner._phrases[phrase].Length;
+                }
+            }
+
+            return longest;
+        }
 
         public RuleMatch Evaluate(CompiledRule rule)
         {

@@ -13,6 +13,12 @@ public sealed record MessageUnderstanding(IReadOnlyList<Token> Tokens, SafetyCon
     /// <summary>The id of the lexicon intent the message expresses, if any (e.g. <c>checkup_complaint</c>).</summary>
     public string? Intent { get; init; }
 
+    /// <summary>The body areas named and not denied (area ids such as <c>lower_back</c>), the most specific first.</summary>
+    public IReadOnlyList<string> BodyAreas { get; init; } = [];
+
+    /// <summary>Every dialog an intent of the message starts, in lexicon order: two or more is an ambiguous message.</summary>
+    public IReadOnlyList<string> IntentDialogs { get; init; } = [];
+
     /// <summary>The dialog that intent starts.</summary>
     public string? IntentDialog { get; init; }
 }

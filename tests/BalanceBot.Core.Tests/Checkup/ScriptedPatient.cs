@@ -36,6 +36,14 @@ internal sealed class ScriptedPatient(EngineHarness bot, IReadOnlyDictionary<str
         for (var turn = 0; turn < 80; turn++)
         {
             var frame = (await bot.StateAsync()).Active;
+            if (frame?.DialogId == BalanceBot.Core.Conversations.SystemDialogs.Understood)
+            {
+                // What the opening said back: "change", so that every answer is the case's own (the confirmed path
+                // has its own tests in OpeningComplaintTurnTests).
+                await SayAsync("change");
+                continue;
+            }
+
             if (frame is null || frame.DialogId != "checkup")
             {
                 break;

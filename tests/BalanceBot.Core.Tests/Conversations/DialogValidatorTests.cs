@@ -200,7 +200,7 @@ public sealed class DialogValidatorTests
 
     [Fact]
     public void A_placeholder_nothing_defines_is_reported() =>
-        Assert.Contains("d9.yaml:3: placeholder {mood} is not defined in dialog 'extra' (save it with an ask, or use one of: user_name, emergency_number, urgent_help, crisis_line)", Problems("""
+        Assert.Contains("d9.yaml:3: placeholder {mood} is not defined in dialog 'extra' (save it with an ask, or use one of: user_name, emergency_number, urgent_help, crisis_line, understood)", Problems("""
             id: extra
             steps:
               - id: hello

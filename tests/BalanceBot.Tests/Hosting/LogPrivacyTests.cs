@@ -49,7 +49,7 @@ public sealed class LogPrivacyTests
         await using var bot = await BotServer.StartAsync(logs: logs);
         string[] said =
         [
-            "hi", "no", "my back hurts",
+            "hi", "no", "my back hurts", "change", // the complaint is said back first (issue 16)
             "no Quetzal", "no", "no", "no", // the emergency screen
             "lower back Axolotl", "no", "no", "no", "no", "no", "no", "no", "no", "no", "no", "no", // the area and its 11 red flags
             "no Pangolin", "2", "1", "6 Wombat", "no", "no", "not much", // onset, movement, duration, pain, inflammation, nerves, mood
