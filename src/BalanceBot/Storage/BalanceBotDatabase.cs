@@ -98,12 +98,21 @@ internal sealed class BalanceBotDatabase : IDisposable
         {
             Database.Checkpoint();
         }
-        catch (LiteException)
+        catch (Exception ex) when (ex is LiteException or IOException or LockRecursionException or SynchronizationLockException or ObjectDisposedException)
         {
-            // A database that failed is closed without its checkpoint; the log is replayed at the next start.
+            // A database that failed (full disk, a lock still held by a failed write) is closed without its
+            // checkpoint; the log is replayed at the next start. A stop must never crash on it (issue 14 §7).
         }
 
-        Database.Dispose();
+        try
+        {
+            Database.Dispose();
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or LockRecursionException or SynchronizationLockException or ObjectDisposedException)
+        {
+            // Same: whatever LiteDB could not flush is in the log file, replayed at the next start.
+        }
+
         _exclusive?.Dispose();
     }
 
