@@ -134,6 +134,28 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_that_is_not_a_well_formed_signed_jwt_is_refused_without_fetching_metadata()
+    {
+        static string Part(string json) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(json);
+        var payload = Part($$"""{"iss":"{{FakeIdentityProvider.Issuer}}","aud":"{{AppId}}","exp":4102444800}""");
+        var malformed = new[]
+        {
+            $"{Part("""{"alg":"none","typ":"JWT"}""")}.{payload}.",
+            $"{Part("""{"alg":"RS256","typ":"JWT"}""")}.{payload}.c2lnbmF0dXJl",
+            $"{Part("""{"alg":"HS256","kid":"k1","typ":"JWT"}""")}.{payload}.c2lnbmF0dXJl",
+        };
+        var fetchesBefore = _identity.MetadataFetches;
+
+        foreach (var token in malformed)
+        {
+            var response = await PostAsync(_bot.Fixture("teams-personal-message.json"), "Bearer " + token);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        Assert.Equal(fetchesBefore, _identity.MetadataFetches);
+    }
+
+    [Fact]
     public async Task A_key_rollover_is_picked_up_without_a_restart()
     {
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(_bot.Fixture("teams-personal-message.json"), "Bearer " + ValidToken())).StatusCode);
