@@ -84,6 +84,23 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_address_already_in_use_prints_one_line_and_exits_1()
+    {
+        using var occupied = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((System.Net.IPEndPoint)occupied.LocalEndpoint).Port;
+
+        await using var app = AppProcess.Start(
+            ["--urls", $"http://127.0.0.1:{port}"],
+            new Dictionary<string, string> { ["Storage__Path"] = Path.Combine(_folder, "bot.db") });
+
+        Assert.Equal(1, await app.WaitForExitAsync());
+        Assert.Contains("address already in use", app.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"127.0.0.1:{port}", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_setting_stops_the_server_with_a_message_naming_the_key()
     {
         await using var app = AppProcess.Start(
