@@ -42,6 +42,7 @@ public static class Program
         var app = builder.Build();
         app.Services.ValidateSettings();
         app.UseExceptionHandler();
+        app.UseStorageFaultRecovery();
         app.UseStatusCodePages();
         app.MapHealth();
         app.MapDataExport();

@@ -84,6 +84,55 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_address_already_in_use_prints_one_line_and_exits_1()
+    {
+        using var occupied = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((System.Net.IPEndPoint)occupied.LocalEndpoint).Port;
+
+        await using var app = AppProcess.Start(
+            ["--urls", $"http://127.0.0.1:{port}"],
+            new Dictionary<string, string> { ["Storage__Path"] = Path.Combine(_folder, "bot.db") });
+
+        Assert.Equal(1, await app.WaitForExitAsync());
+        Assert.Contains("address already in use", app.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"127.0.0.1:{port}", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Reminders__SweepIntervalSeconds", "0", "Reminders:SweepIntervalSeconds must be between 1 and 3600")]
+    [InlineData("Broadcasts__DispatchIntervalSeconds", "-5", "Broadcasts:DispatchIntervalSeconds must be between 1 and 3600")]
+    public async Task A_scheduling_interval_out_of_range_stops_the_server_instead_of_being_clamped(string key, string value, string expected)
+    {
+        await using var app = AppProcess.Start(
+            ["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string> { ["Storage__Path"] = Path.Combine(_folder, "bot.db"), [key] = value });
+
+        Assert.Equal(1, await app.WaitForExitAsync());
+        Assert.Contains(expected, app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_http_login_url_fails_validation_with_a_clear_message()
+    {
+        await using var app = AppProcess.Start(
+            ["--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string>
+            {
+                ["Storage__Path"] = Path.Combine(_folder, "bot.db"),
+                ["MicrosoftAppId"] = "5d2e1c4b-8f6a-4d3e-9b1c-7a0f2e4d6c8b",
+                ["MicrosoftAppPassword"] = "test-secret",
+                ["ToChannelFromBotLoginUrl"] = "http://127.0.0.1:9/",
+            });
+
+        Assert.Equal(1, await app.WaitForExitAsync());
+        Assert.Contains("ToChannelFromBotLoginUrl must be an https URL", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_setting_stops_the_server_with_a_message_naming_the_key()
     {
         await using var app = AppProcess.Start(

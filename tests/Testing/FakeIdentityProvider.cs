@@ -47,6 +47,9 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
 
     public int MetadataFetches { get; private set; }
 
+    /// <summary>When set, the metadata endpoint answers 200 with a body that is not OpenID metadata.</summary>
+    public bool MalformedMetadata { get; set; }
+
     /// <summary>The form fields of every outbound-token request (client credentials).</summary>
     public System.Collections.Concurrent.ConcurrentQueue<Dictionary<string, string>> TokenRequests { get; } = new();
 
@@ -63,6 +66,11 @@ internal sealed class FakeIdentityProvider : IAsyncDisposable
         app.MapGet("/v1/.well-known/openidconfiguration", () =>
         {
             provider.MetadataFetches++;
+            if (provider.MalformedMetadata)
+            {
+                return Results.Text("<html>not metadata", "application/json");
+            }
+
             return Results.Json(new JsonObject
             {
                 ["issuer"] = provider.TokenIssuer,

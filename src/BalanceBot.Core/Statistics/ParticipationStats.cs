@@ -107,6 +107,13 @@ public static class ParticipationStats
         (user.Preferences.GetValueOrDefault(PreferenceNames.Tags) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(t => t.ToLowerInvariant());
 
+    /// <summary>The size of the smallest non-empty set of people who are in exactly the same published cells.</summary>
+    private static int SmallestAtom(HashSet<string> universe, List<HashSet<string>> published) =>
+        universe.GroupBy(person => string.Join(',', published.Select((who, index) => who.Contains(person) ? index : -1).Where(index => index >= 0)), StringComparer.Ordinal)
+            .Select(atom => atom.Count())
+            .DefaultIfEmpty(int.MaxValue)
+            .Min();
+
     private static List<StatsCell> Suppress(List<(string Week, string Tag, string Measure, HashSet<string> Who, double Value)> cells, int minimum)
     {
         var hidden = new bool[cells.Count];
@@ -115,20 +122,22 @@ public static class ParticipationStats
             hidden[i] = cells[i].Who.Count < minimum;
         }
 
-        // Differencing: two published cells of one week and measure, one inside the other, must not differ by a
-        // handful of people, or subtracting them describes that handful. The smaller cell is hidden.
+        // Differencing: any sum or difference of published cells of one week and measure (all − berlin − paris,
+        // complements, overlaps) counts a union of "atoms", the people who share one pattern of membership in the
+        // published cells. A cell is published only if, with it, every non-empty atom still has the minimum, so no
+        // combination can describe fewer people (issue 14 §2). "all" goes first, then larger cells before smaller.
         foreach (var group in Enumerable.Range(0, cells.Count).GroupBy(i => (cells[i].Week, cells[i].Measure)))
         {
-            var members = group.ToList();
-            foreach (var small in members)
+            var universe = group.SelectMany(i => cells[i].Who).ToHashSet(StringComparer.Ordinal);
+            var published = new List<int>();
+            foreach (var candidate in group.Where(i => !hidden[i])
+                .OrderBy(i => cells[i].Tag == AllTag ? 0 : 1).ThenByDescending(i => cells[i].Who.Count).ThenBy(i => cells[i].Tag, StringComparer.Ordinal))
             {
-                foreach (var large in members.Where(l => l != small && !hidden[l]))
+                published.Add(candidate);
+                if (SmallestAtom(universe, published.Select(i => cells[i].Who).ToList()) < minimum)
                 {
-                    var difference = cells[large].Who.Count - cells[small].Who.Count;
-                    if (difference is > 0 && difference < minimum && cells[small].Who.IsSubsetOf(cells[large].Who))
-                    {
-                        hidden[small] = true;
-                    }
+                    published.RemoveAt(published.Count - 1);
+                    hidden[candidate] = true;
                 }
             }
         }

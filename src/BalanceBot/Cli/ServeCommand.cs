@@ -34,7 +34,11 @@ internal static class ServeCommand
 
         return StartupErrors.GuardAsync(async () =>
         {
-            await using var app = Program.BuildServer([.. hostArgs]);
+            // The host logs a start-up failure with its stack trace before rethrowing it; StartupErrors prints the
+            // failures a person can fix in one line, and anything else still surfaces with its stack trace when
+            // rethrown. A background service that stops the host is still logged (Critical).
+            await using var app = Program.BuildServer([.. hostArgs], builder =>
+                builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Critical));
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         });

@@ -28,6 +28,12 @@ internal static class StartupErrors
         {
             return Fail("Storage is not available:", [ex.Message]);
         }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Kestrel's message names the address ("Failed to bind to address …: address already in use.").
+            System.Console.Error.WriteLine($"{ex.Message} Stop the program using it, or choose another address with --urls.");
+            return 1;
+        }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
             return Fail("Invalid configuration:", [ex.Message]);

@@ -21,9 +21,9 @@ internal static class HealthEndpoint
             _ = database.Database.CollectionExists("conversations");
             return Results.Text("healthy", "text/plain");
         });
-        endpoints.MapGet("/readyz", async (BalanceBotDatabase database, ISchedulerFactory schedulers, IOptions<BotFrameworkOptions> teams, IOptions<DiscordOptions> discord, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/readyz", async (BalanceBotDatabase database, StorageFaultState faults, ISchedulerFactory schedulers, IOptions<BotFrameworkOptions> teams, IOptions<DiscordOptions> discord, CancellationToken cancellationToken) =>
         {
-            var storage = StorageAnswers(database);
+            var storage = !faults.IsFaulted && StorageAnswers(database);
             var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
             var running = scheduler.Status == SchedulerStatus.Running;
             var report = new Dictionary<string, string>

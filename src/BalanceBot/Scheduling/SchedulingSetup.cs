@@ -19,6 +19,16 @@ internal static class SchedulingSetup
         var firstSweepAfter = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Reminders:FirstSweepDelaySeconds", 1), 0, 86400));
         var dispatchEvery = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Broadcasts:DispatchIntervalSeconds", 5), 1, 3600));
         var firstDispatchAfter = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Broadcasts:FirstDispatchDelaySeconds", 1), 0, 86400));
+        // No silent clamping (issue 14 §13): a value out of range stops start-up naming the key.
+        builder.Services.AddOptions<SchedulingIntervals>()
+            .Configure(intervals =>
+            {
+                intervals.ReminderSweepSeconds = builder.Configuration.GetValue("Reminders:SweepIntervalSeconds", 30);
+                intervals.BroadcastDispatchSeconds = builder.Configuration.GetValue("Broadcasts:DispatchIntervalSeconds", 5);
+            })
+            .Validate(intervals => intervals.ReminderSweepSeconds is >= 1 and <= 3600, "Reminders:SweepIntervalSeconds must be between 1 and 3600.")
+            .Validate(intervals => intervals.BroadcastDispatchSeconds is >= 1 and <= 3600, "Broadcasts:DispatchIntervalSeconds must be between 1 and 3600.")
+            .ValidateOnStart();
         builder.Services.AddHostedService<BroadcastRecoveryAtStart>();
         builder.Services.AddQuartz(quartz =>
         {
@@ -57,4 +67,12 @@ internal static class SchedulingSetup
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;
     }
+}
+
+/// <summary>How often the system jobs run, validated at start-up instead of clamped.</summary>
+internal sealed class SchedulingIntervals
+{
+    public int ReminderSweepSeconds { get; set; }
+
+    public int BroadcastDispatchSeconds { get; set; }
 }

@@ -40,6 +40,16 @@ internal sealed class BalanceBotDatabase : IDisposable
         // LiteDB's Direct mode does not stop a second process (or instance) from opening the same file, and two
         // writers corrupt it. An exclusive lock file does: `chat` next to a running server gets a clear message.
         _exclusive = FilePath == InMemory ? null : LockExclusively(FilePath + ".lock");
+        if (FilePath != InMemory && File.Exists(FilePath) && new FileInfo(FilePath).Length == 0)
+        {
+            // LiteDB would silently start a new, empty database in a file that was truncated (a full disk, a bad
+            // copy): everyone's reminders and history would be gone without a word (issue 14 §8).
+            _exclusive?.Dispose();
+            throw new StorageUnavailableException(
+                $"The database at {FilePath} (Storage:Path) is an empty file, not a database. Restore it from a backup, or delete it to start a new database.",
+                new InvalidDataException("zero-length database file"));
+        }
+
         var connection = new ConnectionString
         {
             Filename = FilePath,
@@ -57,6 +67,11 @@ internal sealed class BalanceBotDatabase : IDisposable
         }
 
         Database.UtcDate = true;
+        if (FilePath != InMemory && !OperatingSystem.IsWindows())
+        {
+            // Also when the file already existed with wider permissions (issue 14 §8).
+            File.SetUnixFileMode(FilePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 
     public string FilePath { get; }
@@ -98,12 +113,21 @@ internal sealed class BalanceBotDatabase : IDisposable
         {
             Database.Checkpoint();
         }
-        catch (LiteException)
+        catch (Exception ex) when (ex is LiteException or IOException or LockRecursionException or SynchronizationLockException or ObjectDisposedException)
         {
-            // A database that failed is closed without its checkpoint; the log is replayed at the next start.
+            // A database that failed (full disk, a lock still held by a failed write) is closed without its
+            // checkpoint; the log is replayed at the next start. A stop must never crash on it (issue 14 §7).
         }
 
-        Database.Dispose();
+        try
+        {
+            Database.Dispose();
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or LockRecursionException or SynchronizationLockException or ObjectDisposedException)
+        {
+            // Same: whatever LiteDB could not flush is in the log file, replayed at the next start.
+        }
+
         _exclusive?.Dispose();
     }
 
@@ -129,7 +153,11 @@ internal sealed class BalanceBotDatabase : IDisposable
         else
         {
             // Health-adjacent data: nobody but the service account reads the folder.
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+            Directory.CreateDirectory(folder, ownerOnly);
+
+            // CreateDirectory leaves an existing folder as it is: tighten it too (issue 14 §8).
+            File.SetUnixFileMode(folder, ownerOnly);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Reminders;
@@ -19,7 +20,10 @@ internal static class StorageSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<BalanceBotDatabase>();
-        builder.Services.AddSingleton<IConversationStateStore, LiteDbConversationStateStore>();
+        builder.Services.AddSingleton<StorageFaultState>();
+        builder.Services.AddExceptionHandler<StorageFaultHandler>();
+        // TryAdd: a test puts a faulting disk under the real store (issue 14 §7).
+        builder.Services.TryAddSingleton<IConversationStateStore, LiteDbConversationStateStore>();
         builder.Services.AddSingleton<LiteDbUserStore>();
         builder.Services.AddSingleton<IUserStore>(services => services.GetRequiredService<LiteDbUserStore>());
         builder.Services.AddSingleton<IReminderStore, LiteDbReminderStore>();

@@ -125,6 +125,25 @@ public sealed class ParticipationStatsTests
     }
 
     [Fact]
+    public void All_minus_two_disjoint_tags_cannot_describe_fewer_than_the_minimum()
+    {
+        // 12 in berlin, 13 in paris, 5 in neither: each tag differs from "all" by at least 10, but all − berlin − paris is 5.
+        var users = Enumerable.Range(0, 12).Select(i => User($"b{i}", "berlin"))
+            .Concat(Enumerable.Range(0, 13).Select(i => User($"p{i}", "paris")))
+            .Concat(Enumerable.Range(0, 5).Select(i => User($"n{i}", ""))).ToList();
+
+        var cells = ParticipationStats.Compute(users, [], Thursday, weeks: 1, minimumGroupSize: 10);
+
+        var all = Cell(cells, "all", "opted_in_users");
+        var berlin = Cell(cells, "berlin", "opted_in_users");
+        var paris = Cell(cells, "paris", "opted_in_users");
+        Assert.False(all.Suppressed);
+        Assert.True(berlin.Suppressed || paris.Suppressed);
+        var published = new[] { berlin, paris }.Where(c => !c.Suppressed).Sum(c => c.People ?? 0);
+        Assert.True(all.People - published is 0 or >= 10, $"all − published tags = {all.People - published}");
+    }
+
+    [Fact]
     public void The_minimum_group_size_cannot_go_below_five() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ParticipationStats.Compute([], [], Thursday, 1, minimumGroupSize: 4));
 }

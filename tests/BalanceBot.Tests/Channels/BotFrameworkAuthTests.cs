@@ -134,6 +134,54 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_that_is_not_a_well_formed_signed_jwt_is_refused_without_fetching_metadata()
+    {
+        static string Part(string json) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(json);
+        var payload = Part($$"""{"iss":"{{FakeIdentityProvider.Issuer}}","aud":"{{AppId}}","exp":4102444800}""");
+        var malformed = new[]
+        {
+            $"{Part("""{"alg":"none","typ":"JWT"}""")}.{payload}.",
+            $"{Part("""{"alg":"RS256","typ":"JWT"}""")}.{payload}.c2lnbmF0dXJl",
+            $"{Part("""{"alg":"HS256","kid":"k1","typ":"JWT"}""")}.{payload}.c2lnbmF0dXJl",
+        };
+        var fetchesBefore = _identity.MetadataFetches;
+
+        foreach (var token in malformed)
+        {
+            var response = await PostAsync(_bot.Fixture("teams-personal-message.json"), "Bearer " + token);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        Assert.Equal(fetchesBefore, _identity.MetadataFetches);
+    }
+
+    [Fact]
+    public async Task Malformed_metadata_gives_503_not_500_and_the_failure_is_cached_for_the_refresh_interval()
+    {
+        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = AppId,
+            ["MicrosoftAppPassword"] = "test-secret",
+            ["ToBotFromChannelOpenIdMetadataUrl"] = _identity.MetadataUrl,
+            ["ToChannelFromBotLoginUrl"] = "https://login.test/",
+            ["SigningKeysRefreshSeconds"] = "60",
+        });
+        _identity.MalformedMetadata = true;
+        var token = _identity.IssueToken(AppId, bot.Connector.ServiceUrl);
+
+        foreach (var id in new[] { "mm1", "mm2", "mm3" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(bot.Message("hi", id)) };
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+            using var response = await bot.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        }
+
+        // Negative caching: an IdP that is down or broken is asked once per refresh interval, not once per request.
+        Assert.Equal(1, _identity.MetadataFetches);
+    }
+
+    [Fact]
     public async Task A_key_rollover_is_picked_up_without_a_restart()
     {
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(_bot.Fixture("teams-personal-message.json"), "Bearer " + ValidToken())).StatusCode);

@@ -78,6 +78,25 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_form_submitted_for_a_question_that_takes_no_typed_answer_is_refused_and_the_question_stays_open()
+    {
+        var owner = new DiscordInteractionBuilder(ApplicationId, UserId);
+        var question = await _client.AnswerAsync(owner.Command("checkup"));
+        var no = Leaves(question["data"]!.AsObject()).Single(c => c["label"]?.GetValue<string>() == "No")["custom_id"]!.GetValue<string>();
+        var forgedForm = no[..no.LastIndexOf(':')] + ":" + DiscordReplyRenderer.ModalSlot;
+
+        var refused = await _client.AnswerAsync(owner.Submit(forgedForm, "no"));
+        Assert.Equal(DiscordInteractionHandler.Unknown, refused["data"]!["content"]!.GetValue<string>());
+        Assert.Equal(InteractionCallbackTypes.EphemeralFlag, refused["data"]!["flags"]!.GetValue<int>());
+
+        // The prompt was not claimed: its own button still answers it.
+        var next = await _client.AnswerAsync(owner.Click(no));
+        var content = next["data"]!["content"]?.GetValue<string>();
+        Assert.DoesNotContain(content, new[] { DiscordInteractionHandler.AlreadyAnswered, DiscordInteractionHandler.Unknown, DiscordInteractionHandler.Expired });
+        Assert.NotEqual(question["data"]!["content"]?.GetValue<string>(), content);
+    }
+
+    [Fact]
     public async Task A_click_by_someone_else_is_refused_privately_and_the_owner_can_still_answer()
     {
         var owner = new DiscordInteractionBuilder(ApplicationId, UserId);

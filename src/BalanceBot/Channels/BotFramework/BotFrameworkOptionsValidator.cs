@@ -58,7 +58,9 @@ internal sealed class BotFrameworkOptionsValidator(IHostEnvironment environment,
 
         foreach (var (key, url) in new[] { ("ToBotFromChannelOpenIdMetadataUrl", options.ToBotFromChannelOpenIdMetadataUrl), ("ToChannelFromBotLoginUrl", options.ToChannelFromBotLoginUrl) })
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
+            // MSAL refuses a non-https authority with a stack trace, even on loopback: the login URL is https always.
+            var loopbackAllowed = key != "ToChannelFromBotLoginUrl";
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(loopbackAllowed && uri.IsLoopback)))
             {
                 failures.Add($"{key} must be an https URL, not '{url}'.");
             }

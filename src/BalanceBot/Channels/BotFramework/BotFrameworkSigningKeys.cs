@@ -16,6 +16,7 @@ internal sealed partial class BotFrameworkSigningKeys(IHttpClientFactory httpCli
 
     private readonly SemaphoreSlim _fetch = new(1, 1);
     private readonly Dictionary<string, Cached> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastFailure = new(StringComparer.Ordinal);
 
     /// <summary>The metadata and keys published at <paramref name="metadataUrl"/> (channel or Emulator issuer).</summary>
     public async Task<OpenIdConnectConfiguration> GetAsync(string metadataUrl, CancellationToken cancellationToken)
@@ -87,15 +88,42 @@ internal sealed partial class BotFrameworkSigningKeys(IHttpClientFactory httpCli
                 return current;
             }
 
+            lock (_cache)
+            {
+                // Negative caching: after a failed fetch the IdP is not asked again before the refresh interval,
+                // so an outage or broken metadata does not turn every request into a fetch (issue 14 §9).
+                if (_lastFailure.TryGetValue(metadataUrl, out var failedAt) && time.GetUtcNow() - failedAt < TimeSpan.FromSeconds(options.Value.SigningKeysRefreshSeconds))
+                {
+                    throw new InvalidOperationException("The signing keys could not be fetched recently; not retrying yet.");
+                }
+            }
+
             var url = new Uri(metadataUrl);
             var retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName))
             {
                 // HTTPS always, except for a loopback fake in tests and local development.
                 RequireHttps = !url.IsLoopback,
             };
-            var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(url.AbsoluteUri, retriever, cancellationToken).ConfigureAwait(false);
+            OpenIdConnectConfiguration configuration;
+            try
+            {
+                configuration = await OpenIdConnectConfigurationRetriever.GetAsync(url.AbsoluteUri, retriever, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Unreachable or malformed metadata (IDX errors are ArgumentException, JSON errors JsonException):
+                // not the caller's fault, so the adapter answers 503 (InvalidOperationException), never 500.
+                lock (_cache)
+                {
+                    _lastFailure[metadataUrl] = time.GetUtcNow();
+                }
+
+                throw new InvalidOperationException("The signing keys could not be fetched.", ex);
+            }
+
             lock (_cache)
             {
+                _lastFailure.Remove(metadataUrl);
                 var lastForced = _cache.TryGetValue(metadataUrl, out var previous) ? previous.LastForcedRefresh : DateTimeOffset.MinValue;
                 _cache[metadataUrl] = new Cached(configuration, time.GetUtcNow(), force ? time.GetUtcNow() : lastForced);
             }

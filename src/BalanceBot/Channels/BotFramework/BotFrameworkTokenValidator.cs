@@ -39,7 +39,15 @@ internal sealed class BotFrameworkTokenValidator(BotFrameworkSigningKeys signing
         try
         {
             // Decoded without validation only to choose the path; everything is validated below.
-            unverifiedIssuer = new JsonWebToken(parts[1]).Issuer;
+            var unverified = new JsonWebToken(parts[1]);
+            unverifiedIssuer = unverified.Issuer;
+
+            // A token no published key could ever verify (alg none or HMAC, no kid, encrypted) is refused before the
+            // signing keys are fetched, so garbage cannot make the bot call the IdP or wait for it (issue 14 §9).
+            if (unverified.IsEncrypted || !AllowedAlgorithms.Contains(unverified.Alg, StringComparer.Ordinal) || string.IsNullOrEmpty(unverified.Kid))
+            {
+                return (null, false, "the token is not an RS256/384/512 signed JWT with a kid");
+            }
         }
         catch (ArgumentException)
         {

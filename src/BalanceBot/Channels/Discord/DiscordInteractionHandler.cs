@@ -76,7 +76,7 @@ internal sealed partial class DiscordInteractionHandler(
         if (slot == DiscordReplyRenderer.TypeAnswerSlot)
         {
             // Opening the form answers nothing yet; the prompt is claimed when the form comes back.
-            return prompt.Ask is null ? DiscordAnswer.Private(Expired) : new DiscordAnswer(new InteractionResponse { Type = InteractionCallbackTypes.Modal, Data = DiscordReplyRenderer.Modal(prompt) }, []);
+            return !DiscordReplyRenderer.AcceptsTypedAnswer(prompt.Ask) ? DiscordAnswer.Private(Expired) : new DiscordAnswer(new InteractionResponse { Type = InteractionCallbackTypes.Modal, Data = DiscordReplyRenderer.Modal(prompt) }, []);
         }
 
         var picked = slot == DiscordReplyRenderer.SelectSlot ? data.Values?.FirstOrDefault() : slot;
@@ -108,6 +108,13 @@ internal sealed partial class DiscordInteractionHandler(
         if (slot != DiscordReplyRenderer.ModalSlot)
         {
             return NotHandled(interaction, "form with a button's id");
+        }
+
+        if (!DiscordReplyRenderer.AcceptsTypedAnswer(prompt.Ask))
+        {
+            // Only a question that offers "type your answer" gets a form; a forged one must not answer a choice
+            // or yes/no question with free text (issue 14 §12).
+            return NotHandled(interaction, "form for a question that takes no typed answer");
         }
 
         if (!store.TryClaim(prompt.Id))

@@ -41,6 +41,9 @@ internal sealed class DiscordReplyRenderer(LiteDbDiscordStore store, TimeProvide
         })];
     }
 
+    /// <summary>The questions that offer "type your answer" (a form); the handler accepts a form for these only.</summary>
+    public static bool AcceptsTypedAnswer(AskKind? ask) => ask is AskKind.Number or AskKind.Time or AskKind.Text;
+
     public static string CustomId(string promptId, string slot) => $"{Version}:{promptId}:{slot}";
 
     /// <summary>Splits a <c>bb1:{prompt}:{slot}</c> id; anything else (an old version, a forgery) is not ours.</summary>
@@ -59,7 +62,7 @@ internal sealed class DiscordReplyRenderer(LiteDbDiscordStore store, TimeProvide
 
     private List<Component>? ComponentsFor(Reply? reply, string userId)
     {
-        var wantsTyping = reply?.Ask is AskKind.Number or AskKind.Time or AskKind.Text;
+        var wantsTyping = AcceptsTypedAnswer(reply?.Ask);
         if (reply is null || (reply.Choices.Count == 0 && !wantsTyping))
         {
             return null;
