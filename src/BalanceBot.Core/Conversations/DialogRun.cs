@@ -329,7 +329,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
             var choice = step.Choices.All(c => ExerciseLibrary.Areas.Contains(c.Id))
                 ? Understood.BodyAreas.Select(area => step.Choices.FirstOrDefault(c => c.Id == area)).FirstOrDefault(c => c is not null)
-                : catalog.Understanding.DurationChoice(step.Choices, turn.Text);
+                : catalog.Understanding.DurationChoice(step.Choices, Understood.Tokens);
             if (choice is not null)
             {
                 found.Add((step.Save, choice.Id, choice.Label));
@@ -555,7 +555,7 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
                 var typed = turn.ChoiceId is null;
                 var choice = step.RedFlag
                     ? RedFlagAnswer(step, normalized)
-                    : (typed ? catalog.Understanding.DurationChoice(step.Choices, turn.Text) ?? catalog.Understanding.MatchChoice(step.Choices, turn.Text) : null)
+                    : (typed ? catalog.Understanding.DurationChoice(step.Choices, Understood.Tokens) ?? catalog.Understanding.MatchChoice(step.Choices, Understood.Tokens) : null)
                         ?? AnswerRecognizers.Choice(step.Choices, turn.ChoiceId, normalized);
                 return choice is null ? null : (choice.Id, choice.Next, choice.Level);
             case AskKind.Confirm:

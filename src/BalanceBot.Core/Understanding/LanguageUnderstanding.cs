@@ -86,10 +86,17 @@ public sealed class LanguageUnderstanding
 
     /// <summary>The duration choice (by days) or the choice named by stem or typo, for a typed answer; null when none.</summary>
     public Conversations.ChoiceDefinition? DurationChoice(IReadOnlyList<Conversations.ChoiceDefinition> choices, string? text) =>
-        Answers.DurationChoice(choices, _normalizer.Normalize(text));
+        DurationChoice(choices, _normalizer.Normalize(text));
+
+    /// <summary>The same, on words already read this turn (<see cref="MessageUnderstanding.Tokens"/>): no second normalisation.</summary>
+    public Conversations.ChoiceDefinition? DurationChoice(IReadOnlyList<Conversations.ChoiceDefinition> choices, IReadOnlyList<Token> tokens) =>
+        Answers.DurationChoice(choices, tokens);
 
     public Conversations.ChoiceDefinition? MatchChoice(IReadOnlyList<Conversations.ChoiceDefinition> choices, string? text) =>
-        Answers.Choice(choices, _normalizer.Normalize(text), _knownWords);
+        MatchChoice(choices, _normalizer.Normalize(text));
+
+    public Conversations.ChoiceDefinition? MatchChoice(IReadOnlyList<Conversations.ChoiceDefinition> choices, IReadOnlyList<Token> tokens) =>
+        Answers.Choice(choices, tokens, _knownWords);
 
     public MessageUnderstanding Understand(string? text)
     {
