@@ -49,4 +49,7 @@ public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDic
     public void RequestForget() => ForgetRequested = true;
 
     public void Say(string text) => replies.Add(Reply.Say(text));
+
+    /// <summary>Says a text that holds a bearer secret (<see cref="Reply.CarriesSecret"/>).</summary>
+    public void SaySecret(string text) => replies.Add(Reply.Say(text) with { CarriesSecret = true });
 }

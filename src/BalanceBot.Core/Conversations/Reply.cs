@@ -8,4 +8,10 @@ namespace BalanceBot.Core.Conversations;
 public sealed record Reply(string Text, IReadOnlyList<ReplyChoice> Choices, bool ExpectsInput, AskKind? Ask = null)
 {
     public static Reply Say(string text) => new(text, [], ExpectsInput: false);
+
+    /// <summary>
+    /// The text holds a bearer secret (a one-use export link): channels send it only through the chat, never in an
+    /// HTTP response, and without link previews that a crawler could use up.
+    /// </summary>
+    public bool CarriesSecret { get; init; }
 }

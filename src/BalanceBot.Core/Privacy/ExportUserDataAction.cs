@@ -27,7 +27,7 @@ public sealed class ExportUserDataAction : IDialogAction
         }
 
         var minutes = Math.Max(1, (int)Math.Round((link.ExpiresUtc - context.Now).TotalMinutes));
-        context.Say(string.Create(CultureInfo.InvariantCulture,
+        context.SaySecret(string.Create(CultureInfo.InvariantCulture,
             $"Here is everything I keep about you, as a JSON file: {link.Url}\nThe link works once, for the next {minutes} minutes, and only for you: please don't share it."));
         return ValueTask.FromResult(DialogActionResult.Continue);
     }

@@ -201,11 +201,11 @@ internal sealed partial class BotFrameworkAdapter(
             replies = await engine.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
         }
 
-        var outgoing = replies.Select(reply => ActivityMapper.ToActivity(activity, reply, prompts)).ToList();
         if (ExpectsReplies(activity))
         {
             // An export link is a bearer secret: it travels only through the channel, never in an HTTP response.
-            var withheld = outgoing.RemoveAll(reply => reply.Text?.Contains(DataExportLinks.Path, StringComparison.Ordinal) == true);
+            var withheld = replies.Count(reply => reply.CarriesSecret);
+            var outgoing = replies.Where(reply => !reply.CarriesSecret).Select(reply => ActivityMapper.ToActivity(activity, reply, prompts)).ToList();
             if (withheld > 0)
             {
                 LogExportLinkWithheld(activity.Id);
@@ -214,7 +214,7 @@ internal sealed partial class BotFrameworkAdapter(
             return Results.Json(new ExpectedReplies(outgoing), BotFrameworkJson.Default.ExpectedReplies);
         }
 
-        await DeliverAsync(activity, turn, outgoing, cancellationToken).ConfigureAwait(false);
+        await DeliverAsync(activity, turn, [.. replies.Select(reply => ActivityMapper.ToActivity(activity, reply, prompts))], cancellationToken).ConfigureAwait(false);
         return Results.Ok();
     }
 

@@ -32,10 +32,16 @@ internal sealed class DiscordReplyRenderer(LiteDbDiscordStore store, TimeProvide
         // The question being asked, or buttons offered without one (a broadcast's "Mute these messages").
         var components = ComponentsFor(replies.LastOrDefault(r => r.ExpectsInput || r.Choices.Count > 0), userId);
         int? flags = ephemeral ? InteractionCallbackTypes.EphemeralFlag : null;
+        if (replies.Any(r => r.CarriesSecret))
+        {
+            // No link preview: a crawler fetching it would use up the one-use link.
+            flags = (flags ?? 0) | InteractionCallbackTypes.SuppressEmbedsFlag;
+        }
+
         return [.. chunks.Select((chunk, i) => new InteractionCallbackData
         {
             Content = chunk,
-            Flags = chunk.Contains(Hosting.DataExportLinks.Path, StringComparison.Ordinal) ? (flags ?? 0) | InteractionCallbackTypes.SuppressEmbedsFlag : flags,
+            Flags = flags,
             AllowedMentions = AllowedMentions.None,
             Components = i == chunks.Count - 1 ? components : null,
         })];
