@@ -1,7 +1,5 @@
-using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Reminders;
-using BalanceBot.Core.Statistics;
 using BalanceBot.Core.Users;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +11,7 @@ namespace BalanceBot.Core.Conversations;
 /// </summary>
 public sealed partial class ConversationEngine(
     DialogCatalog catalog,
+    DialogActionSet actions,
     IConversationStateStore states,
     IUserStore users,
     IReminderStore reminders,
@@ -20,12 +19,10 @@ public sealed partial class ConversationEngine(
     TimeProvider time,
     ILogger<ConversationEngine> logger,
     IUserDataEraser? eraser = null,
-    IBroadcastComposer? broadcasts = null,
-    IProgrammeStatistics? statistics = null,
-    Privacy.IUserDataExport? dataExport = null,
     TurnRateLimiter? turnLimit = null)
 {
     private readonly ConversationLocks _locks = new();
+    private readonly Dictionary<string, IDialogAction> _actions = actions.Actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -54,7 +51,7 @@ public sealed partial class ConversationEngine(
         user ??= new UserRecord { Key = turn.UserKey, FirstSeenUtc = now };
         userChanged |= RefreshFromChannel(user, turn);
 
-        var run = new DialogRun(catalog, state, user, turn, safetyContacts, reminders, now, broadcasts, statistics, dataExport);
+        var run = new DialogRun(catalog, _actions, state, user, turn, safetyContacts, reminders, now);
         await run.HandleAsync(cancellationToken).ConfigureAwait(false);
 
         if (run.ForgetRequested)

@@ -13,7 +13,7 @@ namespace BalanceBot.Core.Conversations;
 /// The work of one turn on one conversation's dialog stack: begin, continue, end, replace and cancel dialogs,
 /// run steps until the next question, and collect the replies. Not thread-safe; the engine holds the lock.
 /// </summary>
-internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, UserRecord user, Turn turn, SafetyContactDirectory safetyContacts, IReminderStore reminders, DateTimeOffset now, IBroadcastComposer? broadcasts = null, IProgrammeStatistics? statistics = null, Privacy.IUserDataExport? dataExport = null)
+internal sealed class DialogRun(DialogCatalog catalog, IReadOnlyDictionary<string, IDialogAction> actions, ConversationState state, UserRecord user, Turn turn, SafetyContactDirectory safetyContacts, IReminderStore reminders, DateTimeOffset now)
 {
     /// <summary>How many answers in a row may go unrecognised before the question is dropped (issue 2).</summary>
     public const int MaxAttempts = 3;
@@ -688,9 +688,11 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
 
     private async Task<string?> RunActionAsync(DialogDefinition dialog, StepDefinition step, DialogFrame frame, CancellationToken cancellationToken)
     {
-        var action = catalog.Actions[step.ActionName!];
+        // The catalog was validated against these actions at start-up; a test engine may run without some features.
+        var action = actions.TryGetValue(step.ActionName!, out var found) ? found
+            : throw new InvalidOperationException($"Action '{step.ActionName}' is not registered in this setup.");
         var saidBefore = _replies.Count;
-        var context = new DialogActionContext(turn, user, step.Args, frame.Values, _replies, catalog.Exercises) { LastExerciseId = state.LastExerciseId, Now = now, Reminders = reminders, Broadcasts = broadcasts, Statistics = statistics, DataExport = dataExport };
+        var context = new DialogActionContext(turn, user, step.Args, frame.Values, _replies) { LastExerciseId = state.LastExerciseId };
         var result = await action.ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
         UserChanged |= context.UserChanged;
         ForgetRequested |= context.ForgetRequested;
