@@ -9,5 +9,6 @@ public static class BroadcastsFeature
     public static IServiceCollection AddBroadcastsFeature(this IServiceCollection services) => services
         .AddDialogAction<RequireAdminAction>()
         .AddDialogAction<PreviewBroadcastAction>()
-        .AddDialogAction<CreateBroadcastAction>();
+        .AddDialogAction<CreateBroadcastAction>()
+        .AddTurnHandler<BroadcastTurnHandler>();
 }

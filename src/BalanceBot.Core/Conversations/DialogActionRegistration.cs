@@ -20,6 +20,11 @@ public static class DialogActionRegistration
         return services;
     }
 
+    /// <summary>Adds a part of the turn a feature contributes (see <see cref="ITurnHandler"/>).</summary>
+    public static IServiceCollection AddTurnHandler<THandler>(this IServiceCollection services)
+        where THandler : class, ITurnHandler =>
+        services.AddSingleton<ITurnHandler, THandler>();
+
     /// <summary>Every registered action whose constructor's services are all available here.</summary>
     public static IReadOnlyList<IDialogAction> Resolve(IServiceProvider services)
     {

@@ -7,5 +7,7 @@ namespace BalanceBot.Core.Exercises;
 public static class ExercisesFeature
 {
     public static IServiceCollection AddExercisesFeature(this IServiceCollection services) => services
-        .AddDialogAction<ShowExerciseAction>();
+        .AddDialogAction<ShowExerciseAction>()
+        .AddTurnHandler<StretchTurnHandler>()
+        .AddTurnHandler<StretchInsteadOfAnswerTurnHandler>();
 }

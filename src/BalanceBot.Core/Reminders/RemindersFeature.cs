@@ -14,5 +14,9 @@ public static class RemindersFeature
         .AddDialogAction<TimeZoneChangeCheckAction>()
         .AddDialogAction<ApplyTimeZoneChangeAction>()
         .AddDialogAction<DeclineTimeZoneChangeAction>()
-        .AddDialogAction<ReadWorkingDaysAction>();
+        .AddDialogAction<ReadWorkingDaysAction>()
+        .AddTurnHandler<ReminderCommandTurnHandler>()
+        .AddTurnHandler<ReportedTimeZoneTurnHandler>()
+        .AddTurnHandler<TimeZoneChangedTurnHandler>()
+        .AddTurnHandler<RemovedTurnHandler>();
 }
