@@ -3,6 +3,7 @@ using BalanceBot.Channels.BotFramework;
 using BalanceBot.Channels.Discord;
 using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Exercises;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 using BalanceBot.Storage;
@@ -16,7 +17,7 @@ namespace BalanceBot.Admin;
 internal sealed class BroadcastService(
     IBroadcastStore store,
     IUserStore users,
-    DialogCatalog catalog,
+    ExerciseLibrary exercises,
     LiteDbAuditLog audit,
     IOptions<AdminOptions> options,
     TimeProvider time)
@@ -172,7 +173,7 @@ internal sealed class BroadcastService(
             problems["text"] = [$"Write the message: 1 to {MaxTextLength} characters."];
         }
 
-        if (request.ExerciseId is { } exerciseId && catalog.Exercises.Find(exerciseId) is null)
+        if (request.ExerciseId is { } exerciseId && exercises.Find(exerciseId) is null)
         {
             problems["exerciseId"] = [$"No exercise '{exerciseId}' in the library; leave it out or use an id from dialogs/exercises."];
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BalanceBot.Admin;
 using BalanceBot.Channels.Console;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Hosting;
@@ -48,6 +49,16 @@ internal static class ChatCommand
         }
     }
 
+    /// <summary>Storage and conversations with what the terminal chat offers of export and the wellness team's dialogs.</summary>
+    internal static IHostApplicationBuilder AddTerminalConversations(this IHostApplicationBuilder builder)
+    {
+        builder.AddStorage();
+        builder.AddConversations();
+        builder.AddDataExport();
+        builder.AddAdminInChat();
+        return builder;
+    }
+
     private static Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
         StartupErrors.GuardAsync(async () =>
         {
@@ -64,8 +75,7 @@ internal static class ChatCommand
             builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
             builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
-            builder.AddStorage();
-            builder.AddConversations();
+            builder.AddTerminalConversations();
             builder.Services.AddSingleton<ConsoleChat>();
             builder.Services.AddSingleton<IProactiveSender>(new ConsoleProactiveSender(System.Console.Out));
 
