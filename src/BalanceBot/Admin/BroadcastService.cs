@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using BalanceBot.Channels.BotFramework;
-using BalanceBot.Channels.Discord;
 using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Reminders;
@@ -17,7 +15,7 @@ internal sealed class BroadcastService(
     IBroadcastStore store,
     IUserStore users,
     DialogCatalog catalog,
-    LiteDbAuditLog audit,
+    IAuditLog audit,
     IOptions<AdminOptions> options,
     TimeProvider time)
 {
@@ -270,8 +268,8 @@ internal sealed class BroadcastService(
         string? channel = request.Channel?.Trim().ToLowerInvariant() switch
         {
             null or "" or "all" => null,
-            "teams" => ActivityMapper.AddressChannel,
-            "discord" => DiscordInteractionHandler.AddressChannel,
+            "teams" => ChannelNames.BotFramework,
+            "discord" => ChannelNames.Discord,
             _ => "?",
         };
         if (channel == "?")
