@@ -1,5 +1,6 @@
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Users;
 using NodaTime;
 
 namespace BalanceBot.Core.Broadcasts;
@@ -52,8 +53,8 @@ internal static class ChatBroadcastDraft
         };
         var audience = Saved("audience") switch
         {
-            "msteams" => BroadcastAudience.Everyone with { Channel = "msteams" },
-            "discord" => BroadcastAudience.Everyone with { Channel = "discord" },
+            "msteams" => BroadcastAudience.Everyone with { Channel = ChannelNames.BotFramework },
+            "discord" => BroadcastAudience.Everyone with { Channel = ChannelNames.Discord },
             "tag" when Saved("tag")?.Trim().ToLowerInvariant() is { Length: > 0 } tag => BroadcastAudience.Everyone with { Tags = [tag] },
             _ => BroadcastAudience.Everyone,
         };
@@ -76,8 +77,8 @@ internal static class ChatBroadcastDraft
     /// <summary>"everyone who gets wellness messages", "Teams users", "people tagged berlin", for the preview.</summary>
     public static string Describe(BroadcastAudience audience) => audience switch
     {
-        { Channel: "msteams" } => "Teams users who get wellness messages",
-        { Channel: "discord" } => "Discord users who get wellness messages",
+        { Channel: ChannelNames.BotFramework } => "Teams users who get wellness messages",
+        { Channel: ChannelNames.Discord } => "Discord users who get wellness messages",
         { Tags: [var tag] } => $"people tagged \"{tag}\" who get wellness messages",
         _ => "everyone who gets wellness messages",
     };

@@ -21,7 +21,7 @@ internal static class AdminSetup
     {
         builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
-        builder.Services.AddSingleton<LiteDbAuditLog>();
+        builder.Services.AddSingleton<IAuditLog, LiteDbAuditLog>();
         builder.Services.AddSingleton<BroadcastService>();
         builder.Services.AddSingleton<StatsService>();
         builder.Services.AddSingleton<IBroadcastComposer, BroadcastComposer>();

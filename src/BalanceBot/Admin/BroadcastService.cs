@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using BalanceBot.Channels.BotFramework;
-using BalanceBot.Channels.Discord;
 using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Exercises;
@@ -18,7 +16,7 @@ internal sealed class BroadcastService(
     IBroadcastStore store,
     IUserStore users,
     ExerciseLibrary exercises,
-    LiteDbAuditLog audit,
+    IAuditLog audit,
     IOptions<AdminOptions> options,
     TimeProvider time)
 {
@@ -271,8 +269,8 @@ internal sealed class BroadcastService(
         string? channel = request.Channel?.Trim().ToLowerInvariant() switch
         {
             null or "" or "all" => null,
-            "teams" => ActivityMapper.AddressChannel,
-            "discord" => DiscordInteractionHandler.AddressChannel,
+            "teams" => ChannelNames.BotFramework,
+            "discord" => ChannelNames.Discord,
             _ => "?",
         };
         if (channel == "?")

@@ -2,6 +2,7 @@ using System.CommandLine;
 using BalanceBot.Admin;
 using BalanceBot.Channels.Console;
 using BalanceBot.Core.Reminders;
+using BalanceBot.Core.Users;
 using BalanceBot.Hosting;
 using BalanceBot.Storage;
 
@@ -40,7 +41,7 @@ internal static class ChatCommand
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                await sweep.RunOnceAsync(cancellationToken, userKeyPrefix: ConsoleChat.Channel + ":").ConfigureAwait(false);
+                await sweep.RunOnceAsync(cancellationToken, userKeyPrefix: ChannelNames.ConsoleKeyPrefix).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

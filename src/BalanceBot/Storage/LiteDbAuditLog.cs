@@ -6,7 +6,7 @@ namespace BalanceBot.Storage;
 /// Every admin action: who (an admin's id or an API key's hash prefix), what, on which broadcast, and when. Never a
 /// message body of a user, never a key (issue 7).
 /// </summary>
-internal sealed class LiteDbAuditLog
+internal sealed class LiteDbAuditLog : IAuditLog
 {
     private readonly ILiteCollection<BsonDocument> _entries;
     private readonly TimeProvider _time;

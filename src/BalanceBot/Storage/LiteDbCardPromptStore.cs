@@ -8,7 +8,7 @@ namespace BalanceBot.Storage;
 /// submit data names the saved id, because Teams and Web Chat keep old cards clickable and a bare choice id would
 /// answer whatever question is open now. Mapped by hand: field names are persisted.
 /// </summary>
-internal sealed class LiteDbCardPromptStore
+internal sealed class LiteDbCardPromptStore : ICardPromptStore
 {
     /// <summary>How long a card's buttons stay answerable; a reminder card from yesterday is of no use.</summary>
     public static readonly TimeSpan PromptLifetime = TimeSpan.FromHours(24);

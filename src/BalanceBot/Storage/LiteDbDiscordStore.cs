@@ -1,4 +1,3 @@
-using BalanceBot.Channels.Discord;
 using BalanceBot.Core.Conversations;
 using LiteDB;
 
@@ -8,7 +7,7 @@ namespace BalanceBot.Storage;
 /// Discord's server-side state: the prompts behind buttons (<c>discord_prompts</c>) and, per user, the DM channel
 /// and the dialog question asked last (<c>discord_users</c>). Mapped by hand: field names are persisted.
 /// </summary>
-internal sealed class LiteDbDiscordStore
+internal sealed class LiteDbDiscordStore : IDiscordStateStore
 {
     private readonly ILiteCollection<BsonDocument> _prompts;
     private readonly ILiteCollection<BsonDocument> _users;

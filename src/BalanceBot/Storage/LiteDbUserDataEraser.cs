@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using BalanceBot.Channels.Discord;
 using BalanceBot.Core.Users;
 using LiteDB;
 
@@ -57,9 +56,9 @@ internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database, LiteDbUs
                 deleted.Add("where we were in our conversation");
             }
 
-            if (userKey.StartsWith(DiscordInteractionHandler.KeyPrefix, StringComparison.Ordinal))
+            if (userKey.StartsWith(ChannelNames.DiscordKeyPrefix, StringComparison.Ordinal))
             {
-                var discordId = userKey[DiscordInteractionHandler.KeyPrefix.Length..];
+                var discordId = userKey[ChannelNames.DiscordKeyPrefix.Length..];
                 var channel = db.GetCollection("discord_users").Delete(discordId);
                 var prompts = db.GetCollection("discord_prompts").DeleteMany(Query.EQ("user", discordId));
                 if (channel || prompts > 0)

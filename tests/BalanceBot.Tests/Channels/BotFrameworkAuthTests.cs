@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BalanceBot.Channels.BotFramework;
+using BalanceBot.Core.Reminders;
+using BalanceBot.Scheduling;
 using LiteDB;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using NodaTime;
 
 namespace BalanceBot.Tests.Channels;
 
@@ -118,6 +121,25 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.All(replies.Concat(menu), r => Assert.Equal("Bearer bot-token-botframework.com-1", r.Authorization));
         Assert.Equal(1, _identity.TokensIssued);
+    }
+
+    [Fact]
+    public async Task A_reminder_sent_by_the_sweep_carries_the_bots_token()
+    {
+        await PostAsync(_bot.Fixture("teams-personal-message.json"), "Bearer " + ValidToken());
+        await _bot.Connector.TakeAsync(4);
+        var subscription = new ReminderSubscription { UserKey = "msteams:29:uniqueId", Schedule = ReminderSchedule.Default("Europe/Berlin") };
+        subscription.Reschedule(Instant.FromDateTimeOffset(_bot.Time.GetUtcNow()));
+        await _bot.App.Services.GetRequiredService<IReminderStore>().SaveAsync(subscription, CancellationToken.None);
+        _bot.Time.SetUtcNow(subscription.NextDueUtc!.Value.ToDateTimeOffset().AddSeconds(20));
+
+        var summary = await _bot.App.Services.GetRequiredService<ReminderSweep>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, summary.Sent);
+        var prompt = Assert.Single(await _bot.Connector.TakeAsync(1));
+        Assert.Equal("/v3/conversations/a%3AuniqueId/activities", prompt.RawTarget);
+        Assert.Null(prompt.Body["replyToId"]);
+        Assert.StartsWith("Bearer bot-token-botframework.com-", prompt.Authorization, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,10 +39,10 @@ public sealed class BotFrameworkEndpointTests
         Assert.Equal("expectingInput", question["inputHint"]!.GetValue<string>());
         var card = question["attachments"]![0]!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", card["contentType"]!.GetValue<string>());
-        Assert.Equal("Shall I show you what I can do?", card["content"]!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(DialogTexts.Text("welcome", "offer_menu"), card["content"]!["body"]![0]!["text"]!.GetValue<string>());
         Assert.Null(card["content"]!["actions"]);
         var actions = replies[3].CardBody.Single(e => e!["type"]!.GetValue<string>() == "ActionSet")!["actions"]!.AsArray();
-        Assert.Equal(["Yes", "More about my data", "Not now"], actions.Select(a => a!["title"]!.GetValue<string>()));
+        Assert.Equal(DialogTexts.Labels("welcome", "offer_menu"), actions.Select(a => a!["title"]!.GetValue<string>()));
         Assert.All(actions, a => Assert.Equal("Action.Submit", a!["type"]!.GetValue<string>()));
         Assert.Equal(["yes", "more", "no"], actions.Select(a => a!["data"]!["choiceId"]!.GetValue<string>()));
         Assert.Null(question["suggestedActions"]);
@@ -111,8 +111,8 @@ public sealed class BotFrameworkEndpointTests
         await bot.PostAsync(activity);
 
         var question = (await bot.Connector.TakeAsync(4))[3];
-        Assert.Equal("Shall I show you what I can do?", question.Body["text"]!.GetValue<string>());
-        Assert.Equal(["Yes", "More about my data", "Not now"], question.Buttons);
+        Assert.Equal(DialogTexts.Text("welcome", "offer_menu"), question.Body["text"]!.GetValue<string>());
+        Assert.Equal(DialogTexts.Labels("welcome", "offer_menu"), question.Buttons);
         Assert.Null(question.Body["attachments"]);
     }
 
@@ -160,7 +160,7 @@ public sealed class BotFrameworkEndpointTests
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         var activities = body["activities"]!.AsArray();
         Assert.Equal(4, activities.Count);
-        Assert.Equal("Shall I show you what I can do?", activities[3]!["attachments"]![0]!["content"]!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(DialogTexts.Text("welcome", "offer_menu"), activities[3]!["attachments"]![0]!["content"]!["body"]![0]!["text"]!.GetValue<string>());
         Assert.Equal(0, bot.Connector.Count);
     }
 

@@ -8,9 +8,6 @@ namespace BalanceBot.Channels.BotFramework;
 /// <summary>Translates between Bot Framework activities and Core's neutral turns and replies.</summary>
 internal static class ActivityMapper
 {
-    /// <summary>The channel name under which Bot Framework users' addresses are stored.</summary>
-    public const string AddressChannel = "botframework";
-
     private const string DefaultChannelId = "botframework";
 
     private const string TeamsChannelId = "msteams";
@@ -52,7 +49,7 @@ internal static class ActivityMapper
 
     /// <summary>A reply addressed back to the sender, in the same conversation, threaded under the inbound activity.</summary>
     /// <param name="prompts">Where a card's choices are saved first; null only for replies that never carry choices.</param>
-    public static Activity ToActivity(Activity inbound, Reply reply, LiteDbCardPromptStore? prompts)
+    public static Activity ToActivity(Activity inbound, Reply reply, ICardPromptStore? prompts)
     {
         var activity = new Activity
         {
@@ -152,7 +149,7 @@ internal static class ActivityMapper
             new ConversationReferenceAccount(activity.From!.Id!, activity.From.Name, activity.From.AadObjectId),
             activity.Recipient?.Id is { } botId ? new ConversationReferenceAccount(botId, activity.Recipient.Name, null) : null,
             activity.Locale);
-        return new ConversationAddress(AddressChannel, JsonSerializer.Serialize(reference, BotFrameworkJson.Default.ConversationReference));
+        return new ConversationAddress(ChannelNames.BotFramework, JsonSerializer.Serialize(reference, BotFrameworkJson.Default.ConversationReference));
     }
 
     private static string? TenantFromChannelData(JsonElement? channelData) =>

@@ -9,8 +9,6 @@ namespace BalanceBot.Channels.Console;
 /// </summary>
 internal sealed class ConsoleChat(ConversationEngine engine)
 {
-    public const string Channel = "console";
-
     private static readonly string[] QuitWords = ["quit", "exit", "/quit", "bye"];
 
     /// <summary>Runs until the user types quit, the input ends, or <paramref name="cancellationToken"/> fires (Ctrl+C).</summary>
@@ -47,11 +45,11 @@ internal sealed class ConsoleChat(ConversationEngine engine)
         var turn = new Turn
         {
             Kind = kind,
-            UserKey = $"{Channel}:{userName}",
-            ConversationKey = $"{Channel}:{userName}",
+            UserKey = ChannelNames.ConsoleKeyPrefix + userName,
+            ConversationKey = ChannelNames.ConsoleKeyPrefix + userName,
             Text = text,
             UserDisplayName = userName,
-            Address = new ConversationAddress(Channel, userName),
+            Address = new ConversationAddress(ChannelNames.Console, userName),
         };
         var replies = await engine.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
         foreach (var reply in replies)

@@ -11,7 +11,7 @@ namespace BalanceBot.Channels.Discord;
 /// for numbers, times and free text, since an interactions-only app never sees typed messages. Every
 /// <c>custom_id</c> is <c>bb1:{prompt}:{slot}</c>; the prompt is saved server-side first.
 /// </summary>
-internal sealed class DiscordReplyRenderer(LiteDbDiscordStore store, TimeProvider time)
+internal sealed class DiscordReplyRenderer(IDiscordStateStore store, TimeProvider time)
 {
     public const string Version = "bb1";
     public const string TypeAnswerSlot = "t";
