@@ -10,7 +10,7 @@ namespace BalanceBot.Core.Conversations;
 /// It walks the YAML node tree by hand (not a serializer) so that every problem can name the line it is on and
 /// unknown keys are errors, not silently ignored typos.
 /// </summary>
-internal sealed class DialogFileParser
+internal sealed partial class DialogFileParser
 {
     private static readonly string[] DialogKeys = ["id", "title", "description", "triggers", "steps"];
     private static readonly string[] KindKeys = ["say", "ask", "action", "goto", "end"];
@@ -19,7 +19,7 @@ internal sealed class DialogFileParser
 
     private static readonly Dictionary<StepKind, string[]> KeysByKind = new()
     {
-        [StepKind.Say] = ["id", "say", "next"],
+        [StepKind.Say] = ["id", "say", "style", "next"],
         [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "choices", "yes", "no", "min", "max", "max_length", "red_flag", "suggestions"],
         [StepKind.Action] = ["id", "action", "args", "next"],
         [StepKind.Goto] = ["id", "goto", "call", "next"],
@@ -131,7 +131,7 @@ internal sealed class DialogFileParser
 
         return kind switch
         {
-            StepKind.Say => step with { Text = RequiredScalar(map, "say", "say step") },
+            StepKind.Say => ParseSay(map, step),
             StepKind.Ask => ParseAsk(map, step),
             StepKind.Action => step with { ActionName = RequiredScalar(map, "action", "action step"), Args = OptionalScalarMap(map, "args") },
             StepKind.Goto => ParseGoto(map, step),

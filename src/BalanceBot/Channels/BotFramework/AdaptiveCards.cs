@@ -17,7 +17,8 @@ internal static class AdaptiveCards
     /// <summary>Teams lays a card's actions out in one row and shows at most 6 (host config maxActions): 3 per row stay readable.</summary>
     public const int MaxButtonsPerRow = 3;
 
-    public static Attachment ForChoices(Reply reply, string promptId)
+    /// <param name="promptId">The saved prompt the buttons answer; null for a card without choices (safety text).</param>
+    public static Attachment For(Reply reply, string? promptId)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var body = TextBlocks(reply.Text);
@@ -67,6 +68,13 @@ internal static class AdaptiveCards
             foreach (var line in paragraph.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var block = new JsonObject { ["type"] = "TextBlock", ["text"] = line, ["wrap"] = true };
+                if (SafetyText.IsMarked(line))
+                {
+                    // Safety text stands out: the host's attention colour (red in Teams) and bold, with its sign kept.
+                    block["color"] = "Attention";
+                    block["weight"] = "Bolder";
+                }
+
                 if (first && blocks.Count > 0)
                 {
                     block["spacing"] = "Medium";
