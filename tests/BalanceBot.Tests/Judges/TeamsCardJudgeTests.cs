@@ -85,6 +85,8 @@ public sealed class TeamsCardJudgeTests(TeamsCardJudgeTests.Verdicts verdicts, I
             }
 
             var input = new JsonArray([.. Cards.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["card"] = c.Card.DeepClone() })]);
+            // Kept in the test output for tests/judges/screenshots.js, which renders them in Chromium by hand.
+            await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "judged-cards.json"), input.ToJsonString());
             var report = await JudgeProcess.RunAsync("cards", input);
             MaxActions = report["maxActions"]!.GetValue<int>();
             Results.AddRange(report["results"]!.AsArray().Select(r => new Verdict(
