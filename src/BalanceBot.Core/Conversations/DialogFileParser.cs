@@ -19,7 +19,7 @@ internal sealed partial class DialogFileParser
 
     private static readonly Dictionary<StepKind, string[]> KeysByKind = new()
     {
-        [StepKind.Say] = ["id", "say", "next"],
+        [StepKind.Say] = ["id", "say", "style", "next"],
         [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "choices", "yes", "no", "min", "max", "max_length", "red_flag", "suggestions"],
         [StepKind.Action] = ["id", "action", "args", "next"],
         [StepKind.Goto] = ["id", "goto", "call", "next"],
@@ -131,7 +131,7 @@ internal sealed partial class DialogFileParser
 
         return kind switch
         {
-            StepKind.Say => step with { Text = RequiredScalar(map, "say", "say step") },
+            StepKind.Say => ParseSay(map, step),
             StepKind.Ask => ParseAsk(map, step),
             StepKind.Action => step with { ActionName = RequiredScalar(map, "action", "action step"), Args = OptionalScalarMap(map, "args") },
             StepKind.Goto => ParseGoto(map, step),

@@ -47,7 +47,7 @@ public sealed class CheckupPathTests(ITestOutputHelper output)
         }
         else if (step.Kind == StepKind.Say)
         {
-            var shown = OutcomeLevel(step.Text!);
+            var shown = OutcomeLevel(SafetyText.Unmarked(step.Text!));
             if (shown is not null)
             {
                 Assert.True(state.Shown is null, $"a second outcome at '{step.Id}'");

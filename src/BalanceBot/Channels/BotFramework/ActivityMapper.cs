@@ -60,17 +60,23 @@ internal static class ActivityMapper
             Conversation = inbound.Conversation,
             Locale = inbound.Locale,
             ReplyToId = inbound.MovedToPrivateChat ? null : inbound.Id,
-            Text = reply.Text,
+            Text = MarkdownText.Paragraphs(reply.Text),
             TextFormat = "markdown",
             InputHint = reply.ExpectsInput ? "expectingInput" : "acceptingInput",
         };
-        if (reply.Choices.Count > 0 && inbound.ChannelId == TeamsChannelId)
+        if (inbound.ChannelId == TeamsChannelId && (reply.Choices.Count > 0 || reply.Text.Contains(SafetyText.Marker, StringComparison.Ordinal)))
         {
             // Teams shows suggested actions only in personal chats and for at most 3 buttons (trap 12): use a card.
+            // Safety text is a card too, since only a card's TextBlock can colour it.
             activity.Text = null;
-            ArgumentNullException.ThrowIfNull(prompts);
-            var promptId = prompts.Issue(UserKey(inbound), [.. reply.Choices.Select(c => c.Id)], isQuestion: reply.ExpectsInput);
-            activity.Attachments = [AdaptiveCards.ForChoices(reply, promptId)];
+            string? promptId = null;
+            if (reply.Choices.Count > 0)
+            {
+                ArgumentNullException.ThrowIfNull(prompts);
+                promptId = prompts.Issue(UserKey(inbound), [.. reply.Choices.Select(c => c.Id)], isQuestion: reply.ExpectsInput);
+            }
+
+            activity.Attachments = [AdaptiveCards.For(reply, promptId)];
         }
         else if (reply.Choices.Count > 0)
         {
@@ -123,7 +129,7 @@ internal static class ActivityMapper
     /// <summary>Card submits carry the picked choice as <c>value.choiceId</c>; typed text has no value.</summary>
     public static string? ChoiceIdFrom(JsonElement? value) => StringField(value, "choiceId");
 
-    /// <summary>The card's prompt, as written by <see cref="AdaptiveCards.ForChoices"/>; forged or old cards may lack it.</summary>
+    /// <summary>The card's prompt, as written by <see cref="AdaptiveCards.For"/>; forged or old cards may lack it.</summary>
     public static string? PromptIdFrom(JsonElement? value) => StringField(value, "promptId");
 
     private static string? StringField(JsonElement? value, string name) =>

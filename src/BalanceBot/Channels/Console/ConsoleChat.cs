@@ -70,14 +70,18 @@ internal sealed class ConsoleChat(ConversationEngine engine)
         return first == read ? await read.ConfigureAwait(false) : null;
     }
 
+    /// <summary>A terminal shows no markdown, so the bold marks of the dialogs' text are dropped rather than shown as <c>**</c>.</summary>
     internal static string Render(Reply reply)
     {
+        var text = PlainText(reply.Text);
         if (reply.Choices.Count == 0)
         {
-            return reply.Text;
+            return text;
         }
 
-        var lines = reply.Choices.Select((choice, i) => $"  {i + 1}. {choice.Label}");
-        return reply.Text + Environment.NewLine + string.Join(Environment.NewLine, lines);
+        var lines = reply.Choices.Select((choice, i) => $"  {i + 1}. {PlainText(choice.Label)}");
+        return text + Environment.NewLine + string.Join(Environment.NewLine, lines);
     }
+
+    internal static string PlainText(string markdown) => markdown.Replace("**", string.Empty, StringComparison.Ordinal);
 }

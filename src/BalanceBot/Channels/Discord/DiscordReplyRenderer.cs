@@ -78,7 +78,8 @@ internal sealed class DiscordReplyRenderer(IDiscordStateStore store, TimeProvide
         var now = time.GetUtcNow();
         var prompt = new DiscordPrompt(
             NewPromptId(), userId, [.. choices.Select(c => c.Id)], reply.Ask,
-            Truncate(reply.Text, ComponentTypes.MaxLabelDescriptionLength), now, now + PromptLifetime);
+            // The hint is a modal label's description, which shows no markdown.
+            Truncate(reply.Text.Replace("**", string.Empty, StringComparison.Ordinal), ComponentTypes.MaxLabelDescriptionLength), now, now + PromptLifetime);
         store.SavePrompt(prompt, now);
 
         var rows = new List<Component>();
