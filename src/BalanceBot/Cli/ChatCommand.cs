@@ -35,7 +35,7 @@ internal static class ChatCommand
     private static async Task SweepConsoleRemindersAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var sweep = services.GetRequiredService<ReminderSweep>();
-        var every = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Reminders:SweepIntervalSeconds", 30), 1, 3600));
+        var every = TimeSpan.FromSeconds(KnownSettings.Number(configuration, "Reminders:SweepIntervalSeconds"));
         using var timer = new PeriodicTimer(every, services.GetRequiredService<TimeProvider>());
         try
         {

@@ -30,8 +30,8 @@ internal static class ConversationSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         // Per user: a polite "slow down" past this many turns in the window (issue 8); 0 turns it off.
-        var turnLimit = Math.Clamp(builder.Configuration.GetValue("Conversations:TurnLimit", 20), 0, 10_000);
-        var turnWindow = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Conversations:TurnLimitWindowSeconds", 10), 1, 3600));
+        var turnLimit = KnownSettings.Number(builder.Configuration, "Conversations:TurnLimit");
+        var turnWindow = TimeSpan.FromSeconds(KnownSettings.Number(builder.Configuration, "Conversations:TurnLimitWindowSeconds"));
         builder.Services.AddSingleton(services => new TurnRateLimiter(turnLimit, turnWindow, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ConversationEngine>();
         builder.Services.AddSingleton<ReminderSweep>();

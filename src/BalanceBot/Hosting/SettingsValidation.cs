@@ -10,6 +10,12 @@ internal static class SettingsValidation
     /// </summary>
     public static void ValidateSettings(this IServiceProvider services)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.GetService<IConfiguration>() is { } configuration && KnownSettings.Problems(configuration) is { Count: > 0 } problems)
+        {
+            throw new OptionsValidationException("configuration", typeof(IConfiguration), problems);
+        }
+
         // The dialogs first, against the actions this setup registered: an action whose service is missing is an
         // unknown action, reported with file:line before the host starts (DialogValidationException).
         services.GetService<Core.Conversations.DialogCatalog>();

@@ -19,8 +19,7 @@ internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database, LiteDbUs
         var deleted = new List<string>();
 
         // Synchronous on purpose: a LiteDB transaction belongs to its thread, so no await inside it.
-        db.BeginTrans();
-        try
+        database.InTransaction(() =>
         {
             var users = db.GetCollection("users");
             if (users.FindById(userKey) is { } user)
@@ -67,13 +66,8 @@ internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database, LiteDbUs
                 }
             }
 
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
+            return deleted.Count;
+        });
 
         return ValueTask.FromResult<IReadOnlyList<string>>(deleted);
     }

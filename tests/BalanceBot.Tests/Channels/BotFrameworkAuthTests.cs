@@ -218,6 +218,35 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
         Assert.Single(await _bot.Connector.TakeAsync(1));
     }
 
+    [Fact]
+    public async Task A_replayed_unknown_kid_is_not_refetched_again_so_it_cannot_use_up_a_genuine_rollover()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(_bot.Fixture("teams-personal-message.json"), "Bearer " + ValidToken())).StatusCode);
+        await _bot.Connector.TakeAsync(4);
+        var fetchesBefore = _identity.MetadataFetches;
+        var forged = "Bearer " + _identity.IssueToken(AppId, _bot.Connector.ServiceUrl, signWith: FakeIdentityProvider.NewKey());
+
+        // The forged key id costs one refetch, however often it is sent.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(_bot.Message("hi", $"forged{i}"), forged)).StatusCode);
+        }
+
+        Assert.Equal(fetchesBefore + 1, _identity.MetadataFetches);
+
+        // After the refresh interval the same forged token is sent again: the JWKS was seen not to list its key id,
+        // so it does not refetch and the refetch stays free for the genuine rollover that follows.
+        _bot.Time.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(_bot.Message("hi", "forged-again"), forged)).StatusCode);
+        Assert.Equal(fetchesBefore + 1, _identity.MetadataFetches);
+        _identity.Rotate();
+
+        var afterRollover = await PostAsync(_bot.Message("yes", "m2"), "Bearer " + ValidToken());
+
+        Assert.Equal(HttpStatusCode.OK, afterRollover.StatusCode);
+        Assert.Equal(fetchesBefore + 2, _identity.MetadataFetches);
+    }
+
     private string Unsigned()
     {
         var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""");
