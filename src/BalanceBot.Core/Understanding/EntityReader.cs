@@ -13,6 +13,10 @@ internal sealed class EntityReader
     public const string AreaPrefix = "area_";
     public const string OnsetPrefix = "onset_";
     public const string SeverityPrefix = "severity_";
+    public const string SidePrefix = "side_";
+
+    /// <summary>How near a side word must be to a body area to be its side ("right shoulder", "left side of my neck").</summary>
+    public const int SideReach = 4;
 
     /// <summary>The highest score of the pain scale the check-up and people use ("out of 10").</summary>
     public const int ScaleTop = 10;
@@ -20,17 +24,19 @@ internal sealed class EntityReader
     private readonly (string Id, int[] Phrases)[] _areas;
     private readonly (string Id, int[] Phrases)[] _onsets;
     private readonly (string Id, int[] Phrases)[] _severities;
+    private readonly (string Id, int[] Phrases)[] _sides;
 
     public EntityReader(Lexicon lexicon, LexiconVocabulary vocabulary)
     {
         _areas = Concepts(lexicon, vocabulary, AreaPrefix);
         _onsets = Concepts(lexicon, vocabulary, OnsetPrefix);
         _severities = Concepts(lexicon, vocabulary, SeverityPrefix);
+        _sides = Concepts(lexicon, vocabulary, SidePrefix);
         vocabulary.AllowShortTyposOf(_areas.SelectMany(a => a.Phrases));
     }
 
     /// <summary>Every phrase of every entity concept: a cue word inside one ("did not do anything") is no negation.</summary>
-    public IEnumerable<int> Phrases => _areas.Concat(_onsets).Concat(_severities).SelectMany(c => c.Phrases);
+    public IEnumerable<int> Phrases => _areas.Concat(_onsets).Concat(_severities).Concat(_sides).SelectMany(c => c.Phrases);
 
     /// <summary>The ids of the severity bands, mildest first, as the lexicon lists them.</summary>
     public IReadOnlyList<string> SeverityBands => [.. _severities.Select(s => s.Id)];
@@ -39,7 +45,39 @@ internal sealed class EntityReader
     /// The body areas named and not denied, the most specific first: the area whose matched phrase has the most
     /// words wins ("middle of my back" is the upper back although "back" alone is the lower back), then lexicon order.
     /// </summary>
-    public string[] BodyAreas(MessageScan scan) => Ranked(scan, _areas);
+    public string[] BodyAreas(MessageScan scan)
+    {
+        // Words that overlap a longer area phrase of another area (or one as long that starts first) are part of
+        // that one: "the top of my back" is not also the lower back, "upper back ache" not "back ache", "shoulder
+        // blades" not also the shoulder.
+        var found = _areas.Select((area, order) => (area.Id, Order: order, Where: scan.Affirmed(area.Phrases).ToList())).Where(a => a.Where.Count > 0).ToList();
+        bool Inside(Occurrence o, string id) => found.Exists(other => other.Id != id
+            && other.Where.Exists(w => w.Start <= o.End && o.Start <= w.End
+                && (w.End - w.Start > o.End - o.Start || (w.End - w.Start == o.End - o.Start && w.Start < o.Start))));
+        return [.. found
+            .Select(a => (a.Id, a.Order, Own: a.Where.Where(o => !Inside(o, a.Id)).ToList()))
+            .Where(a => a.Own.Count > 0)
+            .OrderByDescending(a => a.Own.Max(o => o.End - o.Start)).ThenBy(a => a.Order)
+            .Select(a => a.Id)];
+    }
+
+    /// <summary>
+    /// The sides of the body areas (<c>left</c>, <c>right</c>, <c>both</c>): a side word counts only next to a body
+    /// area in the same sentence, so "that's right" or "right now" is no side.
+    /// </summary>
+    public string[] Sides(MessageScan scan)
+    {
+        var areas = _areas.SelectMany(a => scan.Affirmed(a.Phrases)).ToList();
+        if (areas.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. _sides
+            .Where(side => scan.Affirmed(side.Phrases).Any(s => areas.Exists(a => a.Sentence == s.Sentence
+                && Math.Max(a.Start - s.End, s.Start - a.End) <= SideReach)))
+            .Select(side => side.Id)];
+    }
 
     /// <summary>How it started, the most specific mention first ("fell off a ladder" before "suddenly").</summary>
     public string[] Onsets(MessageScan scan) => Ranked(scan, _onsets);

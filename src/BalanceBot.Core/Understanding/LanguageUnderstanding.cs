@@ -111,6 +111,7 @@ public sealed class LanguageUnderstanding
             IntentDialog = intent?.Dialog,
             IntentDialogs = [.. intents.Select(i => i.Dialog!).Distinct(StringComparer.Ordinal)],
             BodyAreas = bodyAreas,
+            Sides = bodyAreas.Length == 0 ? [] : _entities.Sides(scan),
             Onsets = onsets,
             Severity = severity,
             DurationDays = Answers.DurationInDays(tokens),

@@ -19,6 +19,7 @@ internal sealed class LexiconVocabulary
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
     private readonly List<string>[] _wordsByLength = new List<string>[TextNormalizer.LongestWord + 3];
     private readonly HashSet<string> _knownWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _knownAsWritten = new(StringComparer.Ordinal);
     private readonly List<int[]> _phrases = [];
     private readonly ConcurrentDictionary<string, int[]> _wordCache = new(StringComparer.Ordinal);
     private List<string> _shortBodyWords = [];
@@ -35,6 +36,7 @@ internal sealed class LexiconVocabulary
         {
             _knownWords.Add(known);
             _knownWords.Add(WordStemmer.Stem(known));
+            _knownAsWritten.Add(known);
         }
     }
 
@@ -116,15 +118,27 @@ internal sealed class LexiconVocabulary
             return [asWritten];
         }
 
+        // A doubled last letter ("kneee", "neckk") stems to what the lexicon word is before stemming: stem once more.
+        if (WordStemmer.Stem(token.Stem) is var again && again != token.Stem && _words.TryGetValue(again, out var restemmed))
+        {
+            return [restemmed];
+        }
+
         var stem = token.Stem;
-        if (_knownWords.Contains(token.Word) || _knownWords.Contains(stem) || !stem.All(char.IsLetter))
+        if (!stem.All(char.IsLetter))
         {
             return [];
         }
 
-        if (stem.Length == ShortWordLength - 1)
+        // Checked on the word as written: the stems of known words ("baking" is "bak") are no reason to refuse "bak".
+        if (token.Word.Length == ShortWordLength - 1)
         {
-            return ShortTypo(stem, ref work);
+            return _knownAsWritten.Contains(token.Word) ? [] : ShortTypo(token.Word, ref work);
+        }
+
+        if (_knownWords.Contains(token.Word) || _knownWords.Contains(stem))
+        {
+            return [];
         }
 
         if (stem.Length < 4)

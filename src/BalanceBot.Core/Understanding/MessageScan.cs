@@ -99,6 +99,9 @@ internal sealed class MessageScan
         return longest;
     }
 
+    /// <summary>Every place one of <paramref name="phrases"/> is found and not negated.</summary>
+    public IEnumerable<Occurrence> Affirmed(int[] phrases) => phrases.SelectMany(Find).Where(o => !IsNegated(o));
+
     /// <summary>The first place one of <paramref name="phrases"/> is found and not negated, with its length; null when none.</summary>
     public (Occurrence Where, int Words)? FirstAffirmed(int[] phrases)
     {
@@ -333,6 +336,12 @@ internal sealed class MessageScan
                 {
                     _work++;
                     if (_tokens[next].Sentence != _tokens[start].Sentence)
+                    {
+                        break;
+                    }
+
+                    // A number is never skipped over: "pain is about 7 out of 10" is not "pain is 10".
+                    if (next > at + 1 && char.IsDigit(_tokens[next - 1].Word[0]))
                     {
                         break;
                     }

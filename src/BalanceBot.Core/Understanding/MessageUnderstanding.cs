@@ -22,6 +22,9 @@ public sealed record MessageUnderstanding(IReadOnlyList<Token> Tokens, SafetyCon
     /// <summary>The dialog that intent starts.</summary>
     public string? IntentDialog { get; init; }
 
+    /// <summary>The side of the body areas named (<c>left</c>, <c>right</c>, <c>both</c>), in lexicon order.</summary>
+    public IReadOnlyList<string> Sides { get; init; } = [];
+
     /// <summary>How it started, named and not denied, the most specific first (lexicon ids: <c>fall</c>, <c>lifting</c>, <c>sudden</c>).</summary>
     public IReadOnlyList<string> Onsets { get; init; } = [];
 
