@@ -313,31 +313,8 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         _replies.Add(Prompt(understood.Steps[0], frame, isRetry: false));
     }
 
-    /// <summary>
-    /// The answers a message gives to a dialog's questions: a body area for a question whose choices are the exercise
-    /// areas, a duration for one whose choices are the lexicon's duration answers. Never a red-flag question.
-    /// </summary>
-    private List<(string Save, string ChoiceId, string Label)> Prefills(DialogDefinition dialog)
-    {
-        var found = new List<(string Save, string ChoiceId, string Label)>();
-        foreach (var step in dialog.Steps)
-        {
-            if (step.Kind != StepKind.Ask || step.Ask != AskKind.Choice || step.RedFlag || step.Save is null || found.Exists(f => f.Save == step.Save))
-            {
-                continue;
-            }
-
-            var choice = step.Choices.All(c => ExerciseLibrary.Areas.Contains(c.Id))
-                ? Understood.BodyAreas.Select(area => step.Choices.FirstOrDefault(c => c.Id == area)).FirstOrDefault(c => c is not null)
-                : catalog.Understanding.DurationChoice(step.Choices, Understood.Tokens);
-            if (choice is not null)
-            {
-                found.Add((step.Save, choice.Id, choice.Label));
-            }
-        }
-
-        return found;
-    }
+    /// <summary>The answers the message gives to the dialog's questions that declare <c>understands:</c>; never a red flag.</summary>
+    private List<UnderstoodAnswers.Answer> Prefills(DialogDefinition dialog) => UnderstoodAnswers.Read(dialog, Understood, catalog.Understanding);
 
     /// <summary>Yes: the dialog starts with the understood answers filled in. Change: it starts and asks everything.</summary>
     private async Task ConfirmUnderstoodAsync(DialogFrame frame, bool confirmed, CancellationToken cancellationToken)
@@ -646,6 +623,10 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             {
                 case StepKind.Say:
                     _replies.Add(Reply.Say(Fill(step.Text!, frame)));
+                    stepId = dialog.NextStepId(step);
+                    break;
+                case StepKind.Ask when !step.RedFlag && step.Ask == AskKind.Number && step.Save is not null && frame.Values.Remove(PrefillPrefix + step.Save, out var number):
+                    frame.Values[step.Save] = number; // a confirmed score from the opening message ("7/10")
                     stepId = dialog.NextStepId(step);
                     break;
                 case StepKind.Ask when !step.RedFlag && step.Save is not null && frame.Values.Remove(PrefillPrefix + step.Save, out var prefilled)
