@@ -170,7 +170,14 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         }
 
         // Reminder commands work anywhere; "done" and "skip" only outside a dialog, where they can only mean the prompt.
-        if ((ReminderCommand.FromChoiceId(turn.ChoiceId) ?? ReminderCommand.Parse(normalized, dialogActive: state.Active is not null)) is { } reminderCommand)
+        var typedReminder = ReminderCommand.Parse(normalized, dialogActive: state.Active is not null);
+        if (typedReminder is { Kind: ReminderCommandKind.Done or ReminderCommandKind.Skip } && ReminderCommand.FromChoiceId(turn.ChoiceId) is null
+            && !await new ReminderCommandHandler(reminders, now).PromptWaitingAsync(user.Key, cancellationToken).ConfigureAwait(false))
+        {
+            typedReminder = null; // no reminder waiting: "done" / "skip" is small talk, answered by the understanding layer
+        }
+
+        if ((ReminderCommand.FromChoiceId(turn.ChoiceId) ?? typedReminder) is { } reminderCommand)
         {
             if (reminderCommand.Kind == ReminderCommandKind.Stop)
             {
