@@ -116,7 +116,7 @@ public sealed class ChannelTextLayoutTests
 
     private static IReadOnlyList<(string Name, Reply Reply)> Shapes(BotServer bot) => ReplyShapes.All(bot.App.Services.GetRequiredService<DialogCatalog>());
 
-    private static LiteDbCardPromptStore Prompts(BotServer bot) => bot.App.Services.GetRequiredService<LiteDbCardPromptStore>();
+    private static ICardPromptStore Prompts(BotServer bot) => bot.App.Services.GetRequiredService<ICardPromptStore>();
 
     private static Activity Inbound(BotServer bot, string channelId)
     {

@@ -74,7 +74,7 @@ public sealed class TeamsCardJudgeTests(TeamsCardJudgeTests.Verdicts verdicts, I
                 foreach (var (name, reply) in ReplyShapes.All(catalog))
                 {
                     // What the Teams channel sends for it: a card for choices and for safety text, else plain text.
-                    var activity = ActivityMapper.ToActivity(TeamsInbound(bot), reply, bot.App.Services.GetRequiredService<BalanceBot.Storage.LiteDbCardPromptStore>());
+                    var activity = ActivityMapper.ToActivity(TeamsInbound(bot), reply, bot.App.Services.GetRequiredService<BalanceBot.Storage.ICardPromptStore>());
                     if (activity.Attachments is [var card])
                     {
                         Cards.Add((name, JsonNode.Parse(card.Content!.Value.GetRawText())!));
