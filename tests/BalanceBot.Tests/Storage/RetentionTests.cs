@@ -23,8 +23,10 @@ public sealed class RetentionTests
         await using var bot = await BotServer.StartAsync(settings: new Dictionary<string, string?> { ["Retention:FinishedOutboxDays"] = "30" }, now: Now);
 
         // The broadcast job would otherwise pick up the old queued copy (its user does not exist) and finish it while
-        // the test runs, so retention would rightly delete three copies: the flaky failure seen in full runs.
-        await (await bot.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).PauseAll();
+        // the test runs, so retention would rightly delete three copies: the flaky failure seen in full runs. Pausing
+        // was not enough (a run already under way when the test paused still finished the copy), so the scheduler is
+        // shut down, waiting for any running job, before the data is written.
+        await (await bot.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).Shutdown(waitForJobsToComplete: true);
         var users = bot.App.Services.GetRequiredService<IUserStore>();
         var user = new UserRecord { Key = "msteams:29:kept", FirstSeenUtc = Now.AddYears(-2) };
         user.CheckupHistory.Add(new CheckupRecord("neck", TriageLevel.SelfCare, new DateOnly(2026, 3, 31))); // 366 days old
