@@ -181,6 +181,8 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, await second.WaitForExitAsync());
         Assert.Contains("is in use by another BalanceBot process", second.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Storage is not available", second.Output, StringComparison.Ordinal);
+        // One line a person can act on: no host failure log and no stack trace before it.
+        Assert.Single(second.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     public void Dispose()

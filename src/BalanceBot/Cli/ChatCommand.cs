@@ -75,6 +75,9 @@ internal static class ChatCommand
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
+            // As in serve: the host logs a start-up failure with its stack trace before rethrowing it; StartupErrors
+            // prints the ones a person can fix (the database in use, a damaged file) in one line.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Critical);
             builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
             builder.AddTerminalConversations();
             builder.Services.AddSingleton<ConsoleChat>();
