@@ -163,6 +163,14 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             return;
         }
 
+        // An exercise's buttons ("More", "Balance it with: X") work anywhere; typed back, only between dialogs.
+        if (ExerciseReplies.Requested(turn.ChoiceId, normalized, catalog.Exercises, state.LastExerciseId, typed: state.Active is null) is { } asked)
+        {
+            state.Stack.Clear();
+            ShowExercise(asked.Exercise, asked.Full);
+            return;
+        }
+
         if (turn.ChoiceId is { } choice && choice.StartsWith(BroadcastDispatcher.LeaveCampaignChoicePrefix, StringComparison.Ordinal))
         {
             LeaveCampaign(choice[BroadcastDispatcher.LeaveCampaignChoicePrefix.Length..]);
@@ -699,17 +707,25 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
         return result.EndDialog ? null : result.GotoStep ?? dialog.NextStepId(step);
     }
 
-    /// <summary>One exercise for the area (or any area), not the one shown last, with the stop rules.</summary>
+    /// <summary>
+    /// One exercise for the area (or any area), not the one shown last: a stretch unless the message asked to
+    /// strengthen (issue 18), with its picture, stop rule and buttons.
+    /// </summary>
     private void ShowExercise(string? area)
     {
-        var exercise = catalog.Exercises.Next(area, state.LastExerciseId);
-        if (exercise is null)
+        var normalized = InputText.Normalize(turn.Text);
+        if (catalog.Exercises.Next(area, state.LastExerciseId, StretchCommand.KindAsked(normalized), StretchCommand.MuscleNamed(normalized)) is { } exercise)
         {
-            return;
+            ShowExercise(exercise, full: false);
         }
+    }
 
+    private void ShowExercise(Exercise exercise, bool full)
+    {
         state.LastExerciseId = exercise.Id;
-        _replies.Add(Reply.Say(Placeholders.Fill(ExerciseText.Render(exercise, catalog.Exercises), BuiltIn)));
+        var (reply, userChanged) = ExerciseReplies.Show(exercise, catalog.Exercises, user, full, BuiltIn);
+        _replies.Add(reply);
+        UserChanged |= userChanged;
     }
 
     /// <summary>

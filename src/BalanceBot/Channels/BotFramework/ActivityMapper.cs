@@ -3,6 +3,8 @@ using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Users;
 using BalanceBot.Storage;
 
+using BalanceBot.Exercises;
+
 namespace BalanceBot.Channels.BotFramework;
 
 /// <summary>Translates between Bot Framework activities and Core's neutral turns and replies.</summary>
@@ -52,7 +54,8 @@ internal static class ActivityMapper
 
     /// <summary>A reply addressed back to the sender, in the same conversation, threaded under the inbound activity.</summary>
     /// <param name="prompts">Where a card's choices are saved first; null only for replies that never carry choices.</param>
-    public static Activity ToActivity(Activity inbound, Reply reply, LiteDbCardPromptStore? prompts)
+    /// <param name="pictures">Where an exercise picture is drawn (issue 18); null sends the text alone.</param>
+    public static Activity ToActivity(Activity inbound, Reply reply, LiteDbCardPromptStore? prompts, ExercisePictures? pictures = null)
     {
         var activity = new Activity
         {
@@ -67,15 +70,29 @@ internal static class ActivityMapper
             TextFormat = "markdown",
             InputHint = reply.ExpectsInput ? "expectingInput" : "acceptingInput",
         };
-        if (reply.Choices.Count > 0 && inbound.ChannelId == TeamsChannelId)
+        var image = reply.Picture is { } picture && pictures?.CardImageUrl(picture) is { } url ? new CardImage(url, picture.AltText) : null;
+        if ((reply.Choices.Count > 0 || image is not null) && inbound.ChannelId == TeamsChannelId)
         {
             // Teams shows suggested actions only in personal chats and for at most 3 buttons (trap 12): use a card.
             activity.Text = null;
-            ArgumentNullException.ThrowIfNull(prompts);
-            var promptId = prompts.Issue(UserKey(inbound), [.. reply.Choices.Select(c => c.Id)], isQuestion: reply.ExpectsInput);
-            activity.Attachments = [AdaptiveCards.ForChoices(reply, promptId)];
+            var promptId = "";
+            if (reply.Choices.Count > 0)
+            {
+                ArgumentNullException.ThrowIfNull(prompts);
+                promptId = prompts.Issue(UserKey(inbound), [.. reply.Choices.Select(c => c.Id)], isQuestion: reply.ExpectsInput);
+            }
+
+            activity.Attachments = [AdaptiveCards.ForChoices(reply, promptId, image)];
+            return activity;
         }
-        else if (reply.Choices.Count > 0)
+
+        if (image is not null)
+        {
+            // Web Chat and the Emulator show an image attachment under the text.
+            activity.Attachments = [new Attachment { ContentType = "image/png", ContentUrl = image.Url, Name = image.AltText }];
+        }
+
+        if (reply.Choices.Count > 0)
         {
             // imBack posts the label back as text, which the choice recogniser matches (botframework.md §4.5).
             activity.SuggestedActions = new SuggestedActions(

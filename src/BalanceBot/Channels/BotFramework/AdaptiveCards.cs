@@ -17,10 +17,16 @@ internal static class AdaptiveCards
     /// <summary>Teams lays a card's actions out in one row and shows at most 6 (host config maxActions): 3 per row stay readable.</summary>
     public const int MaxButtonsPerRow = 3;
 
-    public static Attachment ForChoices(Reply reply, string promptId)
+    /// <param name="image">An exercise picture, shown under the text (by URL, or as a data URI within Teams' message size).</param>
+    public static Attachment ForChoices(Reply reply, string promptId, CardImage? image = null)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var body = TextBlocks(reply.Text);
+        if (image is not null)
+        {
+            body.Add(new JsonObject { ["type"] = "Image", ["url"] = image.Url, ["altText"] = image.AltText, ["size"] = "Stretch", ["spacing"] = "Medium" });
+        }
+
         foreach (var row in reply.Choices.Chunk(MaxButtonsPerRow))
         {
             // Stacked action sets, not the card's own actions: every choice is visible and none is cut to "Qui…".
@@ -80,3 +86,6 @@ internal static class AdaptiveCards
         return blocks;
     }
 }
+
+/// <param name="Url">An https address or a <c>data:image/png;base64,</c> URI.</param>
+internal sealed record CardImage(string Url, string AltText);

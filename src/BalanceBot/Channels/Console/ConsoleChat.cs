@@ -72,14 +72,16 @@ internal sealed class ConsoleChat(ConversationEngine engine)
         return first == read ? await read.ConfigureAwait(false) : null;
     }
 
+    /// <summary>The text, an exercise picture's alt text in brackets (a terminal shows no pictures), then numbered choices.</summary>
     internal static string Render(Reply reply)
     {
+        var text = reply.Picture is { } picture ? $"{reply.Text}{Environment.NewLine}[{picture.AltText}]" : reply.Text;
         if (reply.Choices.Count == 0)
         {
-            return reply.Text;
+            return text;
         }
 
         var lines = reply.Choices.Select((choice, i) => $"  {i + 1}. {choice.Label}");
-        return reply.Text + Environment.NewLine + string.Join(Environment.NewLine, lines);
+        return text + Environment.NewLine + string.Join(Environment.NewLine, lines);
     }
 }
