@@ -5,7 +5,8 @@ namespace BalanceBot.Core.Exercises;
 
 /// <summary>
 /// How an exercise is shown in chat: the short form for a 30-second break (name, steps, one stop line) with "More"
-/// for the full text (what it does, what to feel, every stop rule, who should skip it). Words from the library's wording.
+/// for the full text (what it does, what to feel, every stop rule, who should skip it). Words from the library's
+/// wording. The "Stop if" and "Skip it if" lines are safety text (<see cref="SafetyText"/>).
 /// </summary>
 public static class ExerciseText
 {
@@ -22,8 +23,8 @@ public static class ExerciseText
             .Append('\n').Append(words[exercise.Kind == ExerciseKind.Stretch ? "stretches" : "strengthens"]).Append(' ').Append(exercise.Targets).Append('.');
         AppendSteps(text, exercise);
         text.Append('\n').Append(words["feel"]).Append(' ').Append(Sentence(exercise.Feel))
-            .Append('\n').Append(words["stop_if"]).Append(' ').Append(exercise.StopIf).Append(' ').Append(words["stop_rule"])
-            .Append('\n').Append(words["skip_if"]).Append(' ').Append(exercise.AvoidIf);
+            .Append('\n').Append(SafetyText.Marker).Append(words["stop_if"]).Append(' ').Append(exercise.StopIf).Append(' ').Append(words["stop_rule"])
+            .Append('\n').Append(SafetyText.Marker).Append(words["skip_if"]).Append(' ').Append(exercise.AvoidIf);
         if (exercise.Balances is not null && library.Find(exercise.Balances) is { } partner)
         {
             text.Append('\n').Append(words["balance_with", partner.Name]).Append('.');
@@ -39,7 +40,7 @@ public static class ExerciseText
         ArgumentNullException.ThrowIfNull(library);
         var text = Heading(exercise);
         AppendSteps(text, exercise);
-        text.Append('\n').Append(library.Wording["stop_if"]).Append(' ').Append(exercise.StopIf).Append(' ').Append(library.Wording["short_stop_rule"]);
+        text.Append('\n').Append(SafetyText.Marker).Append(library.Wording["stop_if"]).Append(' ').Append(exercise.StopIf).Append(' ').Append(library.Wording["short_stop_rule"]);
         return text.ToString();
     }
 

@@ -7,13 +7,11 @@ namespace BalanceBot.Core.Exercises;
 /// (stretch, the default: something to do at a desk, or strengthen): shows the next exercise from the library for
 /// that area, never the same one twice in a row.
 /// </summary>
-public sealed class ShowExerciseAction : IDialogAction
+public sealed class ShowExerciseAction(ExerciseLibrary exercises) : IDialogAction
 {
     public string Name => "show_exercise";
 
     public IReadOnlyList<DialogActionParameter> Parameters { get; } = [new("area_from", Required: false), new("kind", Required: false)];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
 
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
     {
@@ -34,12 +32,12 @@ public sealed class ShowExerciseAction : IDialogAction
         ArgumentNullException.ThrowIfNull(context);
         var area = context.Args.TryGetValue("area_from", out var from) ? context.Values.GetValueOrDefault(from) : null;
         var kind = context.Args.GetValueOrDefault("kind") == "strengthen" ? ExerciseKind.Strengthen : ExerciseKind.Stretch;
-        var exercise = context.Exercises.Next(area is not null && ExerciseLibrary.Areas.Contains(area) ? area : null, context.LastExerciseId, kind);
+        var exercise = exercises.Next(area is not null && ExerciseLibrary.Areas.Contains(area) ? area : null, context.LastExerciseId, kind);
         if (exercise is not null)
         {
             context.LastExerciseId = exercise.Id;
             // Placeholders ({emergency_number}) are kept for the dialog run, which fills everything an action says.
-            var (reply, userChanged) = ExerciseReplies.Show(exercise, context.Exercises, context.User, full: false, name => "{" + name + "}");
+            var (reply, userChanged) = ExerciseReplies.Show(exercise, exercises, context.User, full: false, name => "{" + name + "}");
             context.Show(reply);
             if (userChanged)
             {

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using BalanceBot.Core;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Hosting;
+using BalanceBot.Storage;
 
 namespace BalanceBot.Cli;
 
@@ -48,7 +48,9 @@ internal static class DialogsCommand
 
     private static int Pictures(ParseResult parseResult)
     {
-        var (_, exercises, problems) = DialogFolder.Check(FolderOf(parseResult), BuiltInActions.Create());
+        // Reading is enough to draw: the pictures need the exercises, not the actions a running bot registers.
+        var content = DialogFolder.Read(FolderOf(parseResult));
+        var (exercises, problems) = (content.Exercises, content.Problems);
         var target = CallerDirectory.Resolve(parseResult.GetValue(Out)!);
         Directory.CreateDirectory(target);
         foreach (var exercise in exercises.All)
@@ -64,7 +66,9 @@ internal static class DialogsCommand
     {
         var folder = FolderOf(parseResult);
 
-        var (dialogs, exercises, problems) = DialogFolder.Check(folder, BuiltInActions.Create());
+        var content = DialogFolder.Read(folder);
+        var (dialogs, exercises) = (content.Dialogs, content.Exercises);
+        var problems = content.DialogFilesParsed ? DialogFolder.Validate(content, RegisteredActions(folder)) : content.Problems;
         foreach (var problem in problems)
         {
             System.Console.Out.WriteLine(problem.ToString());
@@ -78,5 +82,22 @@ internal static class DialogsCommand
 
         System.Console.Out.WriteLine($"{dialogs.Count} dialogs and {exercises.All.Count} exercises in {folder}: no problems.");
         return 0;
+    }
+
+    /// <summary>
+    /// The actions the terminal chat registers, from the same composition, over a throw-away in-memory database:
+    /// the dialogs are checked against what a running bot has, not against a list kept here.
+    /// </summary>
+    private static IReadOnlyList<IDialogAction> RegisteredActions(string folder)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{StorageOptions.Section}:Path"] = BalanceBotDatabase.InMemory,
+            [$"{DialogsOptions.Section}:Path"] = folder,
+        });
+        builder.AddTerminalConversations();
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<DialogActionSet>().Actions;
     }
 }

@@ -67,7 +67,8 @@ internal sealed class ScriptedPatient(EngineHarness bot, IReadOnlyDictionary<str
     {
         var crisis = Transcript.Any(t => t.Contains("You can talk to someone right now", StringComparison.Ordinal));
         TriageLevel? level = null;
-        foreach (var text in Transcript)
+        // Outcomes at urgent and emergency level are safety text: read past the warning sign that marks them.
+        foreach (var text in Transcript.Select(SafetyText.Unmarked))
         {
             TriageLevel? found =
                 text.StartsWith("**Call ", StringComparison.Ordinal) || text.Contains("If this is happening now, call", StringComparison.Ordinal) ? TriageLevel.Emergency

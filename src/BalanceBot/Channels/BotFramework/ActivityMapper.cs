@@ -1,18 +1,14 @@
 using System.Text.Json;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Users;
-using BalanceBot.Storage;
-
 using BalanceBot.Exercises;
+using BalanceBot.Storage;
 
 namespace BalanceBot.Channels.BotFramework;
 
 /// <summary>Translates between Bot Framework activities and Core's neutral turns and replies.</summary>
 internal static class ActivityMapper
 {
-    /// <summary>The channel name under which Bot Framework users' addresses are stored.</summary>
-    public const string AddressChannel = "botframework";
-
     private const string DefaultChannelId = "botframework";
 
     private const string TeamsChannelId = "msteams";
@@ -55,7 +51,7 @@ internal static class ActivityMapper
     /// <summary>A reply addressed back to the sender, in the same conversation, threaded under the inbound activity.</summary>
     /// <param name="prompts">Where a card's choices are saved first; null only for replies that never carry choices.</param>
     /// <param name="pictures">Where an exercise picture is drawn (issue 18); null sends the text alone.</param>
-    public static Activity ToActivity(Activity inbound, Reply reply, LiteDbCardPromptStore? prompts, ExercisePictures? pictures = null)
+    public static Activity ToActivity(Activity inbound, Reply reply, ICardPromptStore? prompts, ExercisePictures? pictures = null)
     {
         var activity = new Activity
         {
@@ -66,23 +62,24 @@ internal static class ActivityMapper
             Conversation = inbound.Conversation,
             Locale = inbound.Locale,
             ReplyToId = inbound.MovedToPrivateChat ? null : inbound.Id,
-            Text = reply.Text,
+            Text = MarkdownText.Paragraphs(reply.Text),
             TextFormat = "markdown",
             InputHint = reply.ExpectsInput ? "expectingInput" : "acceptingInput",
         };
         var image = reply.Picture is { } picture && pictures?.CardImageUrl(picture) is { } url ? new CardImage(url, picture.AltText) : null;
-        if ((reply.Choices.Count > 0 || image is not null) && inbound.ChannelId == TeamsChannelId)
+        if (inbound.ChannelId == TeamsChannelId && (reply.Choices.Count > 0 || image is not null || reply.Text.Contains(SafetyText.Marker, StringComparison.Ordinal)))
         {
             // Teams shows suggested actions only in personal chats and for at most 3 buttons (trap 12): use a card.
+            // Safety text is a card too, since only a card's TextBlock can colour it.
             activity.Text = null;
-            var promptId = "";
+            string? promptId = null;
             if (reply.Choices.Count > 0)
             {
                 ArgumentNullException.ThrowIfNull(prompts);
                 promptId = prompts.Issue(UserKey(inbound), [.. reply.Choices.Select(c => c.Id)], isQuestion: reply.ExpectsInput);
             }
 
-            activity.Attachments = [AdaptiveCards.ForChoices(reply, promptId, image)];
+            activity.Attachments = [AdaptiveCards.For(reply, promptId, image)];
             return activity;
         }
 
@@ -143,7 +140,7 @@ internal static class ActivityMapper
     /// <summary>Card submits carry the picked choice as <c>value.choiceId</c>; typed text has no value.</summary>
     public static string? ChoiceIdFrom(JsonElement? value) => StringField(value, "choiceId");
 
-    /// <summary>The card's prompt, as written by <see cref="AdaptiveCards.ForChoices"/>; forged or old cards may lack it.</summary>
+    /// <summary>The card's prompt, as written by <see cref="AdaptiveCards.For"/>; forged or old cards may lack it.</summary>
     public static string? PromptIdFrom(JsonElement? value) => StringField(value, "promptId");
 
     private static string? StringField(JsonElement? value, string name) =>
@@ -169,7 +166,7 @@ internal static class ActivityMapper
             new ConversationReferenceAccount(activity.From!.Id!, activity.From.Name, activity.From.AadObjectId),
             activity.Recipient?.Id is { } botId ? new ConversationReferenceAccount(botId, activity.Recipient.Name, null) : null,
             activity.Locale);
-        return new ConversationAddress(AddressChannel, JsonSerializer.Serialize(reference, BotFrameworkJson.Default.ConversationReference));
+        return new ConversationAddress(ChannelNames.BotFramework, JsonSerializer.Serialize(reference, BotFrameworkJson.Default.ConversationReference));
     }
 
     private static string? TenantFromChannelData(JsonElement? channelData) =>

@@ -15,7 +15,7 @@ namespace BalanceBot.Channels.Discord;
 /// An exercise picture goes as an embed image when Privacy:PublicUrl says where Discord can fetch it; without one its
 /// alt text is added to the message instead.
 /// </remarks>
-internal sealed class DiscordReplyRenderer(LiteDbDiscordStore store, TimeProvider time, Exercises.ExercisePictures? pictures = null)
+internal sealed class DiscordReplyRenderer(IDiscordStateStore store, TimeProvider time, Exercises.ExercisePictures? pictures = null)
 {
     public const string Version = "bb1";
     public const string TypeAnswerSlot = "t";
@@ -85,7 +85,8 @@ internal sealed class DiscordReplyRenderer(LiteDbDiscordStore store, TimeProvide
         var now = time.GetUtcNow();
         var prompt = new DiscordPrompt(
             NewPromptId(), userId, [.. choices.Select(c => c.Id)], reply.Ask,
-            Truncate(reply.Text, ComponentTypes.MaxLabelDescriptionLength), now, now + PromptLifetime);
+            // The hint is a modal label's description, which shows no markdown.
+            Truncate(reply.Text.Replace("**", string.Empty, StringComparison.Ordinal), ComponentTypes.MaxLabelDescriptionLength), now, now + PromptLifetime);
         store.SavePrompt(prompt, now);
 
         var rows = new List<Component>();
