@@ -1,4 +1,4 @@
-using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Understanding;
 
 namespace BalanceBot.Core.Conversations;
 
