@@ -2,6 +2,7 @@ using BalanceBot.Admin;
 using BalanceBot.Channels.BotFramework;
 using BalanceBot.Channels.Discord;
 using BalanceBot.Cli;
+using BalanceBot.Exercises;
 using BalanceBot.Hosting;
 using BalanceBot.Scheduling;
 using BalanceBot.Storage;
@@ -34,6 +35,7 @@ public static class Program
         builder.AddStorage();
         builder.AddConversations();
         builder.AddDataExport();
+        builder.AddExercisePictures();
         builder.AddBotFrameworkChannel();
         builder.AddDiscordChannel();
         builder.AddAdmin();
@@ -46,6 +48,7 @@ public static class Program
         app.UseStatusCodePages();
         app.MapHealth();
         app.MapDataExport();
+        app.MapExercisePictures();
         app.MapBotFramework();
         app.MapDiscord();
         app.MapAdmin();

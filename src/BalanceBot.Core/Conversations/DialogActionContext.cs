@@ -32,6 +32,9 @@ public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDic
 
     public void Say(string text) => replies.Add(Reply.Say(text));
 
+    /// <summary>Adds a whole reply (an exercise with its picture and buttons).</summary>
+    public void Show(Reply reply) => replies.Add(reply);
+
     /// <summary>Says a text that holds a bearer secret (<see cref="Reply.CarriesSecret"/>).</summary>
     public void SaySecret(string text) => replies.Add(Reply.Say(text) with { CarriesSecret = true });
 }

@@ -47,8 +47,8 @@ internal sealed partial class DialogRun(DialogCatalog catalog, IReadOnlyDictiona
 
     public void MarkUserChanged() => UserChanged = true;
 
-    /// <summary>Says a text a feature made, with the built-in placeholders filled (an exercise's stop rule names the emergency number).</summary>
-    public void SayWithBuiltIns(string text) => _replies.Add(Reply.Say(Placeholders.Fill(text, BuiltIn)));
+    /// <summary>Adds a reply a feature made, with the built-in placeholders filled (an exercise's stop rule names the emergency number).</summary>
+    public void AddWithBuiltIns(Reply reply) => _replies.Add(reply with { Text = Placeholders.Fill(reply.Text, BuiltIn) });
 
     /// <summary>A red-flag question on screen asks about the negated sign itself: its answer is handled there.</summary>
     public bool OnRedFlagQuestion() =>

@@ -14,4 +14,7 @@ public sealed record Reply(string Text, IReadOnlyList<ReplyChoice> Choices, bool
     /// HTTP response, and without link previews that a crawler could use up.
     /// </summary>
     public bool CarriesSecret { get; init; }
+
+    /// <summary>The exercise picture to show with the text (a card image, an embed, or its alt text in a terminal).</summary>
+    public ReplyPicture? Picture { get; init; }
 }

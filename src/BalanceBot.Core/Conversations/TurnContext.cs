@@ -43,7 +43,10 @@ public sealed class TurnContext
     public Task BeginDialogAsync(string dialogId, CancellationToken cancellationToken) => _run.BeginAsync(dialogId, cancellationToken);
 
     /// <summary>Says a text, with the built-in placeholders (<c>{emergency_number}</c>, <c>{user_name}</c>) filled.</summary>
-    public void Say(string text) => _run.SayWithBuiltIns(text);
+    public void Say(string text) => _run.AddWithBuiltIns(Reply.Say(text));
+
+    /// <summary>Adds a whole reply (an exercise with its picture and buttons), with the built-in placeholders filled.</summary>
+    public void Show(Reply reply) => _run.AddWithBuiltIns(reply);
 
     /// <summary>Saves the user record with the turn.</summary>
     public void MarkUserChanged() => _run.MarkUserChanged();

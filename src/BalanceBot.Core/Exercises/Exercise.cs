@@ -32,5 +32,11 @@ public sealed record Exercise
     /// <summary>The exercise that works the opposite muscle group (agonist and antagonist), if any.</summary>
     public string? Balances { get; init; }
 
+    /// <summary>An exercise for the same muscles done sitting (in a chair or wheelchair), when this one is not.</summary>
+    public string? SeatedVariant { get; init; }
+
+    /// <summary>The two positions the app draws (issue 18); every exercise has one.</summary>
+    public required ExercisePicture Picture { get; init; }
+
     public required SourceLocation Location { get; init; }
 }

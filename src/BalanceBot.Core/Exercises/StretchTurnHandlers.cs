@@ -4,7 +4,8 @@ namespace BalanceBot.Core.Exercises;
 
 /// <summary>
 /// "stretch", "stretch neck", and "stretch" with any body area or muscle word the understanding layer reads
-/// ("stretch chest", "stretch my hamstrings"): one exercise for the area (or any area), not the one shown last.
+/// ("stretch chest", "stretch my hamstrings", "strengthen my upper back"): one exercise for the area (or any area),
+/// not the one shown last.
 /// </summary>
 public sealed class StretchTurnHandler(ExerciseLibrary exercises) : ITurnHandler
 {
@@ -49,14 +50,29 @@ public sealed class StretchTurnHandler(ExerciseLibrary exercises) : ITurnHandler
         return StretchCommand.TryParse(turn.Normalized, out area);
     }
 
-    /// <summary>Ends whatever dialog ran and shows one exercise with its stop rules.</summary>
+    /// <summary>
+    /// Ends whatever dialog ran and shows one exercise: a stretch unless the message asked to strengthen, aimed at the
+    /// muscle it names (issue 18), with its picture, stop rule and buttons.
+    /// </summary>
     internal static void Show(TurnContext turn, ExerciseLibrary exercises, string? area)
     {
         turn.EndDialogs();
-        if (exercises.Next(area, turn.LastExerciseId) is { } exercise)
+        if (exercises.Next(area, turn.LastExerciseId, StretchCommand.KindAsked(turn.Normalized), StretchCommand.MuscleNamed(turn.Normalized)) is { } exercise)
         {
-            turn.LastExerciseId = exercise.Id;
-            turn.Say(ExerciseText.Render(exercise, exercises));
+            Show(turn, exercises, exercise, full: false);
+        }
+    }
+
+    /// <summary>One exercise as one reply: the short form or, after "More", the full text.</summary>
+    internal static void Show(TurnContext turn, ExerciseLibrary exercises, Exercise exercise, bool full)
+    {
+        turn.LastExerciseId = exercise.Id;
+        // Placeholders ({emergency_number}) are kept here; the turn fills the built-in ones in whatever a feature shows.
+        var (reply, userChanged) = ExerciseReplies.Show(exercise, exercises, turn.User, full, name => "{" + name + "}");
+        turn.Show(reply);
+        if (userChanged)
+        {
+            turn.MarkUserChanged();
         }
     }
 }
@@ -74,6 +90,30 @@ public sealed class StretchInsteadOfAnswerTurnHandler(ExerciseLibrary exercises)
         }
 
         StretchTurnHandler.Show(turn, exercises, area);
+        return ValueTask.FromResult(true);
+    }
+}
+
+/// <summary>
+/// The buttons under an exercise ("More", "Balance it with: X", the seated variant) work anywhere; their labels or an
+/// exercise's name typed back only between dialogs, where they cannot be an answer.
+/// </summary>
+public sealed class ExerciseButtonTurnHandler(ExerciseLibrary exercises) : ITurnHandler
+{
+    public TurnStage Stage => TurnStage.FeatureCommand;
+
+    public int Order => 150;
+
+    public ValueTask<bool> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (ExerciseReplies.Requested(turn.Turn.ChoiceId, turn.Normalized, exercises, turn.LastExerciseId, typed: !turn.DialogActive) is not { } asked)
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        turn.EndDialogs();
+        StretchTurnHandler.Show(turn, exercises, asked.Exercise, asked.Full);
         return ValueTask.FromResult(true);
     }
 }

@@ -5,7 +5,10 @@ using BalanceBot.Storage;
 
 namespace BalanceBot.Cli;
 
-/// <summary><c>balancebot dialogs validate [folder]</c>: check dialog files the way start-up does.</summary>
+/// <summary>
+/// <c>balancebot dialogs validate [folder]</c>: check dialog files the way start-up does;
+/// <c>balancebot dialogs pictures [folder] --out dir</c>: draw every exercise's picture, to look at while writing poses.
+/// </summary>
 internal static class DialogsCommand
 {
     private static readonly Argument<string?> Folder = new("folder")
@@ -14,23 +17,54 @@ internal static class DialogsCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
+    private static readonly Option<string> Out = new("--out")
+    {
+        Description = "The folder to write the pictures to (created if missing).",
+        Required = true,
+    };
+
     public static Command Create()
     {
         var validate = new Command("validate", "Check every dialog file and print 'file:line: problem' for each error. Exit code 1 when there is any.");
         validate.Arguments.Add(Folder);
         validate.SetAction(Validate);
 
+        var pictures = new Command("pictures", "Draw every exercise's picture from exercises.yaml into a folder as {id}.png, to check poses while writing them.");
+        pictures.Arguments.Add(Folder);
+        pictures.Options.Add(Out);
+        pictures.SetAction(Pictures);
+
         var dialogs = new Command("dialogs", "Work with the dialog files in dialogs/.");
         dialogs.Subcommands.Add(validate);
+        dialogs.Subcommands.Add(pictures);
         return dialogs;
+    }
+
+    // A folder typed on the command line is relative to where it was typed, not to where dotnet run starts the app.
+    private static string FolderOf(ParseResult parseResult) =>
+        parseResult.GetValue(Folder) is { Length: > 0 } typed
+            ? CallerDirectory.Resolve(typed)
+            : DialogsOptions.ResolveFolder(Environment.GetEnvironmentVariable("Dialogs__Path"));
+
+    private static int Pictures(ParseResult parseResult)
+    {
+        // Reading is enough to draw: the pictures need the exercises, not the actions a running bot registers.
+        var content = DialogFolder.Read(FolderOf(parseResult));
+        var (exercises, problems) = (content.Exercises, content.Problems);
+        var target = CallerDirectory.Resolve(parseResult.GetValue(Out)!);
+        Directory.CreateDirectory(target);
+        foreach (var exercise in exercises.All)
+        {
+            File.WriteAllBytes(Path.Combine(target, exercise.Id + ".png"), Exercises.ExercisePictureRenderer.Render(exercise.Picture));
+        }
+
+        System.Console.Out.WriteLine($"{exercises.All.Count} pictures in {target}; {problems.Count} problem(s) in the dialog files (see dialogs validate).");
+        return 0;
     }
 
     private static int Validate(ParseResult parseResult)
     {
-        // A folder typed on the command line is relative to where it was typed, not to where dotnet run starts the app.
-        var folder = parseResult.GetValue(Folder) is { Length: > 0 } typed
-            ? CallerDirectory.Resolve(typed)
-            : DialogsOptions.ResolveFolder(Environment.GetEnvironmentVariable("Dialogs__Path"));
+        var folder = FolderOf(parseResult);
 
         var content = DialogFolder.Read(folder);
         var (dialogs, exercises) = (content.Dialogs, content.Exercises);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Users;
+using BalanceBot.Exercises;
 using BalanceBot.Storage;
 
 namespace BalanceBot.Channels.BotFramework;
@@ -49,7 +50,8 @@ internal static class ActivityMapper
 
     /// <summary>A reply addressed back to the sender, in the same conversation, threaded under the inbound activity.</summary>
     /// <param name="prompts">Where a card's choices are saved first; null only for replies that never carry choices.</param>
-    public static Activity ToActivity(Activity inbound, Reply reply, ICardPromptStore? prompts)
+    /// <param name="pictures">Where an exercise picture is drawn (issue 18); null sends the text alone.</param>
+    public static Activity ToActivity(Activity inbound, Reply reply, ICardPromptStore? prompts, ExercisePictures? pictures = null)
     {
         var activity = new Activity
         {
@@ -64,7 +66,8 @@ internal static class ActivityMapper
             TextFormat = "markdown",
             InputHint = reply.ExpectsInput ? "expectingInput" : "acceptingInput",
         };
-        if (inbound.ChannelId == TeamsChannelId && (reply.Choices.Count > 0 || reply.Text.Contains(SafetyText.Marker, StringComparison.Ordinal)))
+        var image = reply.Picture is { } picture && pictures?.CardImageUrl(picture) is { } url ? new CardImage(url, picture.AltText) : null;
+        if (inbound.ChannelId == TeamsChannelId && (reply.Choices.Count > 0 || image is not null || reply.Text.Contains(SafetyText.Marker, StringComparison.Ordinal)))
         {
             // Teams shows suggested actions only in personal chats and for at most 3 buttons (trap 12): use a card.
             // Safety text is a card too, since only a card's TextBlock can colour it.
@@ -76,9 +79,17 @@ internal static class ActivityMapper
                 promptId = prompts.Issue(UserKey(inbound), [.. reply.Choices.Select(c => c.Id)], isQuestion: reply.ExpectsInput);
             }
 
-            activity.Attachments = [AdaptiveCards.For(reply, promptId)];
+            activity.Attachments = [AdaptiveCards.For(reply, promptId, image)];
+            return activity;
         }
-        else if (reply.Choices.Count > 0)
+
+        if (image is not null)
+        {
+            // Web Chat and the Emulator show an image attachment under the text.
+            activity.Attachments = [new Attachment { ContentType = "image/png", ContentUrl = image.Url, Name = image.AltText }];
+        }
+
+        if (reply.Choices.Count > 0)
         {
             // imBack posts the label back as text, which the choice recogniser matches (botframework.md §4.5).
             activity.SuggestedActions = new SuggestedActions(

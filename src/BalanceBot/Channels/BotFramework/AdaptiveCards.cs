@@ -26,11 +26,17 @@ internal static class AdaptiveCards
     /// <summary>A button's border and padding, in the same characters, and the gap between two buttons.</summary>
     private const int ButtonChromeInCharacters = 4;
 
-    /// <param name="promptId">The saved prompt the buttons answer; null for a card without choices (safety text).</param>
-    public static Attachment For(Reply reply, string? promptId)
+    /// <param name="promptId">The saved prompt the buttons answer; null for a card without choices (safety text, a picture alone).</param>
+    /// <param name="image">An exercise picture, shown under the text (by URL, or as a data URI within Teams' message size).</param>
+    public static Attachment For(Reply reply, string? promptId, CardImage? image = null)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var body = TextBlocks(reply.Text);
+        if (image is not null)
+        {
+            body.Add(new JsonObject { ["type"] = "Image", ["url"] = image.Url, ["altText"] = image.AltText, ["size"] = "Stretch", ["spacing"] = "Medium" });
+        }
+
         foreach (var row in Rows(reply.Choices))
         {
             // Stacked action sets, not the card's own actions: every choice is visible and none is cut to "Qui…".
@@ -121,3 +127,6 @@ internal static class AdaptiveCards
         return blocks;
     }
 }
+
+/// <param name="Url">An https address or a <c>data:image/png;base64,</c> URI.</param>
+internal sealed record CardImage(string Url, string AltText);

@@ -23,7 +23,8 @@ internal sealed partial class BotFrameworkAdapter(
     BodyReadBudget bodies,
     TurnSlots turns,
     IOptions<BotFrameworkOptions> options,
-    ILogger<BotFrameworkAdapter> logger)
+    ILogger<BotFrameworkAdapter> logger,
+    Exercises.ExercisePictures? pictures = null)
 {
     /// <summary>Largest accepted body; Teams caps messages near 28 KB, so this leaves room for cards and channelData.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -205,7 +206,7 @@ internal sealed partial class BotFrameworkAdapter(
         {
             // An export link is a bearer secret: it travels only through the channel, never in an HTTP response.
             var withheld = replies.Count(reply => reply.CarriesSecret);
-            var outgoing = replies.Where(reply => !reply.CarriesSecret).Select(reply => ActivityMapper.ToActivity(activity, reply, prompts)).ToList();
+            var outgoing = replies.Where(reply => !reply.CarriesSecret).Select(reply => ActivityMapper.ToActivity(activity, reply, prompts, pictures)).ToList();
             if (withheld > 0)
             {
                 LogExportLinkWithheld(activity.Id);
@@ -214,7 +215,7 @@ internal sealed partial class BotFrameworkAdapter(
             return Results.Json(new ExpectedReplies(outgoing), BotFrameworkJson.Default.ExpectedReplies);
         }
 
-        await DeliverAsync(activity, turn, [.. replies.Select(reply => ActivityMapper.ToActivity(activity, reply, prompts))], cancellationToken).ConfigureAwait(false);
+        await DeliverAsync(activity, turn, [.. replies.Select(reply => ActivityMapper.ToActivity(activity, reply, prompts, pictures))], cancellationToken).ConfigureAwait(false);
         return Results.Ok();
     }
 

@@ -10,7 +10,7 @@ namespace BalanceBot.Channels.BotFramework;
 /// Proactive messages over the Connector (botframework.md §3.4): SendToConversation to the stored reference's
 /// serviceUrl and conversation, with no replyToId. A 403 means the user blocked or removed the bot.
 /// </summary>
-internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connector, ICardPromptStore prompts) : IChannelSender
+internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connector, ICardPromptStore prompts, Exercises.ExercisePictures? pictures = null) : IChannelSender
 {
     public string Channel => ChannelNames.BotFramework;
 
@@ -21,7 +21,7 @@ internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connecto
         {
             foreach (var reply in replies)
             {
-                await connector.SendAsync(reference.ServiceUrl, ActivityMapper.ToActivity(context, reply, prompts), cancellationToken).ConfigureAwait(false);
+                await connector.SendAsync(reference.ServiceUrl, ActivityMapper.ToActivity(context, reply, prompts, pictures), cancellationToken).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -30,7 +30,7 @@ internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connecto
     {
         string? id = null;
         var result = await DeliverAsync(address, async (reference, context) =>
-            id = await connector.SendAsync(reference.ServiceUrl, ActivityMapper.ToActivity(context, reply, prompts), cancellationToken).ConfigureAwait(false),
+            id = await connector.SendAsync(reference.ServiceUrl, ActivityMapper.ToActivity(context, reply, prompts, pictures), cancellationToken).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         return result == DeliveryResult.Delivered ? id : null;
     }
@@ -39,7 +39,7 @@ internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connecto
     public Task<DeliveryResult> EditAsync(ConversationAddress address, string activityId, Reply reply, CancellationToken cancellationToken) =>
         DeliverAsync(address, (reference, context) =>
         {
-            var activity = ActivityMapper.ToActivity(context, reply, prompts);
+            var activity = ActivityMapper.ToActivity(context, reply, prompts, pictures);
             activity.Id = activityId;
             return connector.UpdateAsync(reference.ServiceUrl, activity, cancellationToken);
         }, cancellationToken);

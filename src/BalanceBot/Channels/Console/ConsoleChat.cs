@@ -70,10 +70,13 @@ internal sealed class ConsoleChat(ConversationEngine engine)
         return first == read ? await read.ConfigureAwait(false) : null;
     }
 
-    /// <summary>A terminal shows no markdown, so the bold marks of the dialogs' text are dropped rather than shown as <c>**</c>.</summary>
+    /// <summary>
+    /// The text, an exercise picture's alt text in brackets (a terminal shows no pictures), then numbered choices. A
+    /// terminal shows no markdown, so the bold marks of the dialogs' text are dropped rather than shown as <c>**</c>.
+    /// </summary>
     internal static string Render(Reply reply)
     {
-        var text = PlainText(reply.Text);
+        var text = reply.Picture is { } picture ? $"{PlainText(reply.Text)}{Environment.NewLine}[{picture.AltText}]" : PlainText(reply.Text);
         if (reply.Choices.Count == 0)
         {
             return text;

@@ -11,7 +11,11 @@ namespace BalanceBot.Channels.Discord;
 /// for numbers, times and free text, since an interactions-only app never sees typed messages. Every
 /// <c>custom_id</c> is <c>bb1:{prompt}:{slot}</c>; the prompt is saved server-side first.
 /// </summary>
-internal sealed class DiscordReplyRenderer(IDiscordStateStore store, TimeProvider time)
+/// <remarks>
+/// An exercise picture goes as an embed image when Privacy:PublicUrl says where Discord can fetch it; without one its
+/// alt text is added to the message instead.
+/// </remarks>
+internal sealed class DiscordReplyRenderer(IDiscordStateStore store, TimeProvider time, Exercises.ExercisePictures? pictures = null)
 {
     public const string Version = "bb1";
     public const string TypeAnswerSlot = "t";
@@ -27,7 +31,9 @@ internal sealed class DiscordReplyRenderer(IDiscordStateStore store, TimeProvide
     public IReadOnlyList<InteractionCallbackData> Render(IReadOnlyList<Reply> replies, string userId, bool ephemeral)
     {
         ArgumentNullException.ThrowIfNull(replies);
-        var text = string.Join("\n\n", replies.Select(r => r.Text).Where(t => t.Length > 0));
+        var embeds = replies.Where(r => r.Picture is not null).Select(r => pictures?.PublicUrl(r.Picture!)).OfType<Uri>()
+            .Select(url => new Embed { Image = new EmbedImage { Url = url.AbsoluteUri } }).ToList();
+        var text = string.Join("\n\n", replies.Select(r => embeds.Count == 0 && r.Picture is { } picture ? $"{r.Text}\n_{picture.AltText}_" : r.Text).Where(t => t.Length > 0));
         var chunks = Split(text.Length == 0 ? "…" : text);
         // The question being asked, or buttons offered without one (a broadcast's "Mute these messages").
         var components = ComponentsFor(replies.LastOrDefault(r => r.ExpectsInput || r.Choices.Count > 0), userId);
@@ -44,6 +50,7 @@ internal sealed class DiscordReplyRenderer(IDiscordStateStore store, TimeProvide
             Flags = flags,
             AllowedMentions = AllowedMentions.None,
             Components = i == chunks.Count - 1 ? components : null,
+            Embeds = i == chunks.Count - 1 && embeds.Count > 0 ? embeds : null,
         })];
     }
 

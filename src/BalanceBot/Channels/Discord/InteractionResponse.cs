@@ -26,6 +26,19 @@ internal sealed class InteractionCallbackData
     public string? Title { get; init; }
 
     public List<SelectOption>? Choices { get; init; }
+
+    /// <summary>An exercise picture as an embed image, when the server has a public address (issue 18).</summary>
+    public List<Embed>? Embeds { get; init; }
+}
+
+internal sealed class Embed
+{
+    public EmbedImage? Image { get; init; }
+}
+
+internal sealed class EmbedImage
+{
+    public required string Url { get; init; }
 }
 
 /// <summary>Never let text we send ping anyone (discord.md §8 trap 16).</summary>
