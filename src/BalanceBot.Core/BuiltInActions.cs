@@ -28,6 +28,7 @@ public static class BuiltInActions
         new BranchIfAtLeastAction(),
         new RouteByLevelAction(),
         new RaiseLevelForDurationAction(),
+        new RaiseLevelAction(),
         new ShowExerciseAction(),
         new KeepCheckupAction(),
         new CountCheckupStartAction(),

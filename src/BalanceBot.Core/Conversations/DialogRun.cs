@@ -513,6 +513,14 @@ internal sealed class DialogRun(DialogCatalog catalog, ConversationState state, 
             return;
         }
 
+        if (frame.Attempts >= MaxAttempts && step.OnUnclear is { } unclearNext)
+        {
+            // The dialog says where to go instead (a check-up still gives the level reached so far).
+            frame.Attempts = 0;
+            await AdvanceAsync(unclearNext, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (frame.Attempts >= MaxAttempts)
         {
             state.Stack.Clear();

@@ -65,7 +65,7 @@ public static partial class DialogValidator
     private static partial Regex IdPattern();
 
     /// <summary>The per-dialog rules, with the dialog's step graph at hand.</summary>
-    private sealed class DialogChecker(
+    private sealed partial class DialogChecker(
         DialogDefinition dialog,
         IReadOnlyDictionary<string, DialogDefinition> dialogs,
         IReadOnlyDictionary<string, IDialogAction> actions,
@@ -91,6 +91,7 @@ public static partial class DialogValidator
 
             CheckGraph();
             CheckCheckup();
+            CheckEscalationsReachAnOutcome();
         }
 
         private HashSet<string> DefinedValues()
@@ -126,6 +127,11 @@ public static partial class DialogValidator
             if (step.Next is not null)
             {
                 CheckStepReference(step, step.Next, "next");
+            }
+
+            if (step.OnUnclear is not null)
+            {
+                CheckStepReference(step, step.OnUnclear, "on_unclear");
             }
 
             switch (step.Kind)
@@ -500,6 +506,7 @@ public static partial class DialogValidator
                 case StepKind.Goto:
                     break;
                 case StepKind.Ask:
+                    Add(step.OnUnclear);
                     foreach (var choice in step.Choices)
                     {
                         Add(choice.Next ?? dialog.NextStepId(step));

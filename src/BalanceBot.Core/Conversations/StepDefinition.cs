@@ -39,6 +39,9 @@ public sealed record StepDefinition
 
     public string? NoNext { get; init; }
 
+    /// <summary>For <c>ask</c>: where three unclear answers lead instead of "not understood", so nothing said so far is lost.</summary>
+    public string? OnUnclear { get; init; }
+
     public int Min { get; init; }
 
     public int Max { get; init; }

@@ -80,6 +80,12 @@ public sealed class CheckupPathTests(ITestOutputHelper output)
 
     private IEnumerable<PathState> Answers(StepDefinition step, PathState state)
     {
+        // Three unclear answers: where on_unclear leads (red flags count a second unclear answer as not sure instead).
+        if (step.OnUnclear is { } unclear && !step.RedFlag)
+        {
+            yield return state with { StepId = unclear };
+        }
+
         switch (step.Ask)
         {
             case AskKind.Choice:

@@ -93,6 +93,29 @@ public sealed class CheckupRuleTests
             """), p => p.Contains("can reach step 'bye' without an outcome", StringComparison.Ordinal));
 
     [Fact]
+    public void A_question_after_an_escalation_needs_somewhere_to_go_after_unclear_answers() =>
+        Assert.Contains(Problems(RedFlag("fever", "urgent_same_day") + """
+              - id: how_long
+                ask: number
+                text: How many days?
+                min: 0
+                max: 99
+                next: outcome
+            """), p => p.Contains("after answer 'yes' of 'fever'", StringComparison.Ordinal) && p.Contains("three unclear answers to 'how_long'", StringComparison.Ordinal));
+
+    [Fact]
+    public void An_on_unclear_that_reaches_the_outcome_satisfies_the_escalation_rule() =>
+        Assert.Empty(Problems(RedFlag("fever", "urgent_same_day") + """
+              - id: how_long
+                ask: number
+                text: How many days?
+                on_unclear: outcome
+                min: 0
+                max: 99
+                next: outcome
+            """));
+
+    [Fact]
     public void The_emergency_screen_must_come_before_the_area_question()
     {
         const string skip = """
