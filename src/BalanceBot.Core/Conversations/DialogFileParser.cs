@@ -20,7 +20,7 @@ internal sealed class DialogFileParser
     private static readonly Dictionary<StepKind, string[]> KeysByKind = new()
     {
         [StepKind.Say] = ["id", "say", "next"],
-        [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "on_unclear", "choices", "yes", "no", "min", "max", "max_length", "red_flag", "suggestions"],
+        [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "on_unclear", "follow_up", "choices", "yes", "no", "min", "max", "max_length", "red_flag", "suggestions"],
         [StepKind.Action] = ["id", "action", "args", "next"],
         [StepKind.Goto] = ["id", "goto", "call", "next"],
         [StepKind.End] = ["id", "end"],
@@ -179,6 +179,7 @@ internal sealed class DialogFileParser
             YesNext = OptionalScalar(map, "yes"),
             NoNext = OptionalScalar(map, "no"),
             OnUnclear = OptionalScalar(map, "on_unclear"),
+            FollowUp = OptionalScalar(map, "follow_up"),
             MaxLength = OptionalInt(map, "max_length") ?? 200,
             Suggestions = OptionalScalarList(map, "suggestions"),
         };

@@ -52,7 +52,7 @@ public sealed class CheckupEndingTests
     public async Task Three_unclear_answers_after_an_urgent_flag_still_give_the_urgent_advice()
     {
         using var bot = await new EngineHarness(Catalog).WelcomedAsync();
-        await AnswerUntilAsync(bot, "common_mood", new() { ["area"] = "lower back", ["back_serious"] = "yes" });
+        await AnswerUntilAsync(bot, "common_mood", new() { ["area"] = "lower back", ["back_health"] = "#fever" });
 
         await bot.SayEachAsync("purple", "banana");
         var replies = await bot.SayAsync("qwerty");
@@ -72,6 +72,22 @@ public sealed class CheckupEndingTests
         var replies = await bot.SayAsync("qwerty");
 
         Assert.Contains(replies, r => r.Text.StartsWith(OpeningWords("out_urgent"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Clear_answers_never_hear_what_is_said_after_unclear_ones()
+    {
+        using var bot = await new EngineHarness(Catalog).WelcomedAsync();
+        // The lines said only after unclear answers (not also after a clear "no", like "nothing is kept").
+        var answerTargets = Checkup.Steps.SelectMany(s => s.Choices.Select(c => c.Next).Append(s.YesNext).Append(s.NoNext)).ToHashSet();
+        var unclearLines = Checkup.Steps.Where(s => s.OnUnclear is not null && !answerTargets.Contains(s.OnUnclear)).Select(s => Checkup.FindStep(s.OnUnclear!)!)
+            .Where(s => s.Kind == StepKind.Say).Select(s => s.Text).ToHashSet();
+        Assert.NotEmpty(unclearLines);
+
+        var result = await new ScriptedPatient(bot, new Dictionary<string, string> { ["area"] = "lower back", ["back_leg"] = "#one_leg", ["common_onset"] = "#strain" }).RunAsync("checkup");
+
+        Assert.NotNull(result.Level);
+        Assert.DoesNotContain(result.Transcript, unclearLines.Contains);
     }
 
     [Fact]
@@ -109,7 +125,8 @@ public sealed class CheckupEndingTests
             }
 
             var step = Catalog.GetDialog(frame.DialogId).FindStep(frame.StepId)!;
-            await bot.SayAsync(answers.GetValueOrDefault(frame.StepId) ?? (step.Ask == AskKind.Number ? "2" : step.Save == "area" ? "neck" : "no"));
+            var answer = answers.GetValueOrDefault(frame.StepId) ?? (step.Ask == AskKind.Number ? "2" : step.Save == "area" ? "neck" : "no");
+            await (answer.StartsWith('#') ? bot.ClickAsync(answer[1..]) : bot.SayAsync(answer));
         }
 
         throw new InvalidOperationException($"'{stepId}' was never asked");

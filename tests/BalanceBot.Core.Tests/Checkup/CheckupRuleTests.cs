@@ -60,7 +60,7 @@ public sealed class CheckupRuleTests
                 choices:
                   - { id: yes, label: "Yes", level: urgent_same_day }
                   - { id: no, label: "No" }
-            """), p => p.EndsWith("a red_flag question is a choice with exactly the choices yes, no and not_sure, in that order", StringComparison.Ordinal));
+            """), p => p.Contains("a red_flag question is a choice with exactly the choices yes, no and not_sure, in that order", StringComparison.Ordinal));
 
     [Fact]
     public void An_emergency_answer_must_go_straight_to_the_outcome() =>
