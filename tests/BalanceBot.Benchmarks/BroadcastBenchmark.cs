@@ -112,7 +112,7 @@ internal static class BroadcastBenchmark
         {
             var reference = new ConversationReference("msteams", teamsUrl, new ConversationReferenceConversation($"a:{i}", "personal", "tenant-1"),
                 new ConversationReferenceAccount($"29:user-{i}", null, null), new ConversationReferenceAccount("28:bot", "BalanceBot", null), "en-GB");
-            Save(users, $"msteams:29:user-{i}", new ConversationAddress(ActivityMapper.AddressChannel, JsonSerializer.Serialize(reference, BotFrameworkJson.Default.ConversationReference)));
+            Save(users, $"msteams:29:user-{i}", new ConversationAddress(ChannelNames.BotFramework, JsonSerializer.Serialize(reference, BotFrameworkJson.Default.ConversationReference)));
         }
 
         for (var i = 0; i < discordCount; i++)

@@ -57,12 +57,12 @@ internal static class ReminderScaleBenchmark
         SetAddresses(reopenedForAddresses, serviceUrl, Math.Min(DueTogether, users));
         reopenedForAddresses.Dispose();
         using var http = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var pacing = new ConnectorPacing(enabled: false);
+        var pacing = new ConnectorPacing(TimeProvider.System, enabled: false);
 
         var startup = Stopwatch.StartNew();
         using var reopened = new BalanceBotDatabase(options);
         var time = new FakeTimeProvider(start.ToDateTimeOffset());
-        var sender = new ProactiveSender(new BotFrameworkProactive(new BotFrameworkConnectorClient(http.GetRequiredService<IHttpClientFactory>(), new BotFrameworkCredentials(Options.Create(new BotFrameworkOptions()), new MsalHttpClientFactory(http.GetRequiredService<IHttpClientFactory>())), pacing, TimeProvider.System), new LiteDbCardPromptStore(reopened, time)), http, NullLogger<ProactiveSender>.Instance);
+        var sender = new ProactiveSender([new BotFrameworkProactive(new BotFrameworkConnectorClient(http.GetRequiredService<IHttpClientFactory>(), new BotFrameworkCredentials(Options.Create(new BotFrameworkOptions()), new MsalHttpClientFactory(http.GetRequiredService<IHttpClientFactory>())), pacing, TimeProvider.System), new LiteDbCardPromptStore(reopened, time))], NullLogger<ProactiveSender>.Instance);
         var sweep = new ReminderSweep(new LiteDbReminderStore(reopened), new LiteDbUserStore(reopened), sender, catalog,
             new SafetyContactDirectory(SafetyContactDirectory.BuiltIn, "GB"), time, NullLogger<ReminderSweep>.Instance);
         await sweep.RunOnceAsync(CancellationToken.None);

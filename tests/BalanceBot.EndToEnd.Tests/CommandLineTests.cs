@@ -145,6 +145,20 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_database_file_stops_the_server_with_one_line_and_exit_code_1()
+    {
+        Directory.CreateDirectory(_folder);
+        var path = Path.Combine(_folder, "bot.db");
+        await File.WriteAllBytesAsync(path, Enumerable.Repeat((byte)0x5A, 8192).ToArray());
+
+        await using var app = AppProcess.Start(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string> { ["Storage__Path"] = path });
+
+        Assert.Equal(1, await app.WaitForExitAsync());
+        Assert.Contains($"The database at {path} (Storage:Path) is damaged", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chat_talks_in_the_terminal_and_refuses_a_database_the_server_is_using()
     {
         var environment = new Dictionary<string, string> { ["Storage__Path"] = Path.Combine(_folder, "bot.db") };
@@ -166,6 +180,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(1, await second.WaitForExitAsync());
         Assert.Contains("is in use by another BalanceBot process", second.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Storage is not available", second.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()

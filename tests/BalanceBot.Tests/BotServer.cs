@@ -93,6 +93,11 @@ internal sealed class BotServer : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Services.AddSingleton(time);
+
+            // Teams' pacing waits on the wall clock here, like the turn limit is off above: the fake clock stands
+            // still while a test talks, and many tests send more than seven replies into one conversation.
+            // ConnectorFaultTests puts it back on the fake clock to check the pacing itself.
+            builder.Services.AddSingleton(_ => new BalanceBot.Channels.BotFramework.ConnectorPacing(TimeProvider.System));
             services?.Invoke(builder.Services);
             if (logs is not null)
             {
@@ -154,6 +159,10 @@ internal sealed class BotServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+
+        // Stopped first, while the fake connector still answers: disposing a running host cancels its background
+        // services mid-flight, and each logged "BackgroundService failed", hiding real failures in the output.
+        await App.StopAsync();
         await Connector.DisposeAsync();
         await App.DisposeAsync();
         try

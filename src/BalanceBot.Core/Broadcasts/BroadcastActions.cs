@@ -1,4 +1,6 @@
 using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Users;
 using NodaTime;
 
 namespace BalanceBot.Core.Broadcasts;
@@ -10,12 +12,6 @@ public sealed class RequireAdminAction : IDialogAction
         "Broadcasts and programme statistics are for the wellness team, so I can't do that for you. If you'd like a reminder for yourself, type \"reminders\".";
 
     public string Name => "require_admin";
-
-    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
-
-    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) => [];
 
     public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
@@ -45,10 +41,10 @@ internal static class ChatBroadcastDraft
     public static IEnumerable<string> Validate(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>
         ActionArguments.NameSavedValues(args, definedValues, "from", "when", "exercise", "audience", "tag");
 
-    public static BroadcastDraft From(DialogActionContext context)
+    public static BroadcastDraft From(DialogActionContext context, DateTimeOffset nowUtc, ExerciseLibrary exercises)
     {
         string? Saved(string arg) => context.Args.TryGetValue(arg, out var name) ? context.Values.GetValueOrDefault(name) : null;
-        var now = Instant.FromDateTimeOffset(context.Now);
+        var now = Instant.FromDateTimeOffset(nowUtc);
         var timing = Saved("when") switch
         {
             "in_one_hour" => new BroadcastTiming(BroadcastTimingKind.AtUtc, AtUtc: now + Duration.FromHours(1)),
@@ -57,32 +53,32 @@ internal static class ChatBroadcastDraft
         };
         var audience = Saved("audience") switch
         {
-            "msteams" => BroadcastAudience.Everyone with { Channel = "msteams" },
-            "discord" => BroadcastAudience.Everyone with { Channel = "discord" },
+            "msteams" => BroadcastAudience.Everyone with { Channel = ChannelNames.BotFramework },
+            "discord" => BroadcastAudience.Everyone with { Channel = ChannelNames.Discord },
             "tag" when Saved("tag")?.Trim().ToLowerInvariant() is { Length: > 0 } tag => BroadcastAudience.Everyone with { Tags = [tag] },
             _ => BroadcastAudience.Everyone,
         };
-        var exercise = Saved("exercise") is { } area && area != "none" ? context.Exercises.Next(area, null)?.Id : null;
+        var exercise = Saved("exercise") is { } area && area != "none" ? exercises.Next(area, null)?.Id : null;
         return new BroadcastDraft(Saved("from")?.Trim() ?? "", exercise, audience, timing);
     }
 
-    /// <summary>True, after saying why, when this turn may not compose a broadcast: not a wellness-team member, or no broadcasts here.</summary>
-    public static bool Refused(DialogActionContext context, string unavailable)
+    /// <summary>True, after saying why, when this turn may not compose a broadcast: not a wellness-team member.</summary>
+    public static bool Refused(DialogActionContext context)
     {
-        if (context.Turn.IsAdmin && context.Broadcasts is not null)
+        if (context.Turn.IsAdmin)
         {
             return false;
         }
 
-        context.Say(context.Broadcasts is null ? unavailable : RequireAdminAction.Refusal);
+        context.Say(RequireAdminAction.Refusal);
         return true;
     }
 
     /// <summary>"everyone who gets wellness messages", "Teams users", "people tagged berlin", for the preview.</summary>
     public static string Describe(BroadcastAudience audience) => audience switch
     {
-        { Channel: "msteams" } => "Teams users who get wellness messages",
-        { Channel: "discord" } => "Discord users who get wellness messages",
+        { Channel: ChannelNames.BotFramework } => "Teams users who get wellness messages",
+        { Channel: ChannelNames.Discord } => "Discord users who get wellness messages",
         { Tags: [var tag] } => $"people tagged \"{tag}\" who get wellness messages",
         _ => "everyone who gets wellness messages",
     };
@@ -92,13 +88,11 @@ internal static class ChatBroadcastDraft
 /// <c>action: preview_broadcast</c>: shows the message as people will see it (with the exercise, if any), who it is
 /// for and how many people that is right now, before the dialog asks for a yes. Takes <see cref="ChatBroadcastDraft"/>'s arguments.
 /// </summary>
-public sealed class PreviewBroadcastAction : IDialogAction
+public sealed class PreviewBroadcastAction(IBroadcastComposer broadcasts, ExerciseLibrary exercises, TimeProvider time) : IDialogAction
 {
     public string Name => "preview_broadcast";
 
     public IReadOnlyList<DialogActionParameter> Parameters => ChatBroadcastDraft.Parameters;
-
-    public IReadOnlyList<string> Outputs { get; } = [];
 
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>
         ChatBroadcastDraft.Validate(args, definedValues);
@@ -106,27 +100,25 @@ public sealed class PreviewBroadcastAction : IDialogAction
     public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (ChatBroadcastDraft.Refused(context, "Broadcasts can't be sent from here."))
+        if (ChatBroadcastDraft.Refused(context))
         {
             return ValueTask.FromResult(DialogActionResult.End);
         }
 
-        var draft = ChatBroadcastDraft.From(context);
-        var recipients = context.Broadcasts!.CountRecipients(draft);
-        var exercise = draft.ExerciseId is { } id && context.Exercises.Find(id) is { } found ? $"\n\nWith the exercise \"{found.Name}\" under it." : "";
+        var draft = ChatBroadcastDraft.From(context, time.GetUtcNow(), exercises);
+        var recipients = broadcasts.CountRecipients(draft);
+        var exercise = draft.ExerciseId is { } id && exercises.Find(id) is { } found ? $"\n\nWith the exercise \"{found.Name}\" under it." : "";
         context.Say($"Here is the preview:\n\n{draft.Text}{exercise}\n\nFor {ChatBroadcastDraft.Describe(draft.Audience)}: {recipients} {(recipients == 1 ? "person" : "people")} right now.");
         return ValueTask.FromResult(DialogActionResult.Continue);
     }
 }
 
 /// <summary><c>action: create_broadcast</c>: queues the broadcast composed in chat (<see cref="ChatBroadcastDraft"/>'s arguments).</summary>
-public sealed class CreateBroadcastAction : IDialogAction
+public sealed class CreateBroadcastAction(IBroadcastComposer broadcasts, ExerciseLibrary exercises, TimeProvider time) : IDialogAction
 {
     public string Name => "create_broadcast";
 
     public IReadOnlyList<DialogActionParameter> Parameters => ChatBroadcastDraft.Parameters;
-
-    public IReadOnlyList<string> Outputs { get; } = [];
 
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>
         ChatBroadcastDraft.Validate(args, definedValues);
@@ -134,12 +126,12 @@ public sealed class CreateBroadcastAction : IDialogAction
     public async ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (ChatBroadcastDraft.Refused(context, "Broadcasts can't be sent from here, so nothing was sent."))
+        if (ChatBroadcastDraft.Refused(context))
         {
             return DialogActionResult.End;
         }
 
-        var (id, recipients) = await context.Broadcasts!.ComposeAsync(ChatBroadcastDraft.From(context), context.Turn.UserKey, cancellationToken).ConfigureAwait(false);
+        var (id, recipients) = await broadcasts.ComposeAsync(ChatBroadcastDraft.From(context, time.GetUtcNow(), exercises), context.Turn.UserKey, cancellationToken).ConfigureAwait(false);
         context.Say($"Queued for {recipients} {(recipients == 1 ? "person" : "people")} (broadcast {id}). People who muted wellness messages are left out. I'll keep a message here up to date with how many have been sent.");
         return DialogActionResult.Continue;
     }

@@ -7,15 +7,11 @@ namespace BalanceBot.Core.Checkup;
 /// <c>action: keep_checkup</c>: adds {area, level, date} of the running check-up to the user's history. Used only after
 /// the user agreed; nothing else of the check-up is kept.
 /// </summary>
-public sealed class KeepCheckupAction : IDialogAction
+public sealed class KeepCheckupAction(IReminderStore reminders, TimeProvider time) : IDialogAction
 {
     private static readonly string[] NeededValues = ["area"];
 
     public string Name => "keep_checkup";
-
-    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
 
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
     {
@@ -28,11 +24,11 @@ public sealed class KeepCheckupAction : IDialogAction
         ArgumentNullException.ThrowIfNull(context);
         if (context.Values.TryGetValue("area", out var area))
         {
-            context.User.CheckupHistory.Add(new CheckupRecord(area, TriageLevels.Current(context.Values), DateOnly.FromDateTime(context.Now.UtcDateTime)));
+            context.User.CheckupHistory.Add(new CheckupRecord(area, TriageLevels.Current(context.Values), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
             context.MarkUserChanged();
 
             // The last check-up a user kept sets the focus of their movement prompts (issue 4).
-            if (context.Reminders is { } reminders && await reminders.FindAsync(context.User.Key, cancellationToken).ConfigureAwait(false) is { } subscription)
+            if (await reminders.FindAsync(context.User.Key, cancellationToken).ConfigureAwait(false) is { } subscription)
             {
                 subscription.FocusArea = area;
                 await reminders.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);

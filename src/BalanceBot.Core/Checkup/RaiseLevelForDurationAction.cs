@@ -42,10 +42,6 @@ public sealed class RaiseLevelForDurationAction : IDialogAction
 
     public string Name => "raise_level_for_duration";
 
-    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
-
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
     {
         ArgumentNullException.ThrowIfNull(definedValues);

@@ -15,10 +15,6 @@ public sealed class RouteByLevelAction : IDialogAction
     public IReadOnlyList<DialogActionParameter> Parameters { get; } =
         TriageLevels.Names.Select(name => new DialogActionParameter(name, Required: true, IsStepReference: true)).ToList();
 
-    public IReadOnlyList<string> Outputs { get; } = [];
-
-    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) => [];
-
     public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -18,8 +18,6 @@ public sealed class BranchIfAtLeastAction : IDialogAction
         new("otherwise", Required: true, IsStepReference: true),
     ];
 
-    public IReadOnlyList<string> Outputs { get; } = [];
-
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
     {
         ArgumentNullException.ThrowIfNull(args);

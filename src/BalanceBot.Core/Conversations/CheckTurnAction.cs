@@ -4,20 +4,23 @@ namespace BalanceBot.Core.Conversations;
 /// <c>action: check_turn</c>: goes to <c>yes</c> or <c>no</c> by what this user can do here, so help and the welcome
 /// offer only what works for them (issue 23). <c>when</c> is one of <c>discord</c> (the turn came from Discord, which
 /// has slash commands), <c>wellness_team</c> (the channel vouches the user is on the wellness team) or
-/// <c>export_on</c> (this installation can make "export my data" links).
+/// <c>export_on</c> (this installation can make "export my data" links). Conditions beyond the turn's own are
+/// contributed by their features as <see cref="ITurnCondition"/>s.
 /// </summary>
-public sealed class CheckTurnAction : IDialogAction
+public sealed class CheckTurnAction(IEnumerable<ITurnCondition> featureConditions) : IDialogAction
 {
     public const string DiscordKeyPrefix = "discord:";
 
-    private static readonly string[] Conditions = ["discord", "wellness_team", "export_on"];
+    private readonly Dictionary<string, ITurnCondition> _featureConditions = featureConditions.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    private static readonly string[] TurnConditions = ["discord", "wellness_team"];
+
+    private IEnumerable<string> Conditions => TurnConditions.Concat(_featureConditions.Keys);
 
     public string Name => "check_turn";
 
     public IReadOnlyList<DialogActionParameter> Parameters { get; } =
         [new("when", Required: true), new("yes", Required: true, IsStepReference: true), new("no", Required: true, IsStepReference: true)];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
 
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
     {
@@ -35,8 +38,7 @@ public sealed class CheckTurnAction : IDialogAction
         {
             "discord" => context.Turn.UserKey.StartsWith(DiscordKeyPrefix, StringComparison.Ordinal),
             "wellness_team" => context.Turn.IsAdmin,
-            "export_on" => context.DataExport?.IsEnabled == true,
-            _ => false,
+            var other => _featureConditions.TryGetValue(other, out var condition) && condition.Holds(context.Turn),
         };
         return ValueTask.FromResult(DialogActionResult.Goto(context.Args[holds ? "yes" : "no"]));
     }

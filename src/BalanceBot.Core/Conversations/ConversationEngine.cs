@@ -1,7 +1,4 @@
-using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Checkup;
-using BalanceBot.Core.Reminders;
-using BalanceBot.Core.Statistics;
 using BalanceBot.Core.Users;
 using Microsoft.Extensions.Logging;
 
@@ -13,19 +10,21 @@ namespace BalanceBot.Core.Conversations;
 /// </summary>
 public sealed partial class ConversationEngine(
     DialogCatalog catalog,
+    DialogActionSet actions,
+    IEnumerable<ITurnHandler> handlers,
     IConversationStateStore states,
     IUserStore users,
-    IReminderStore reminders,
     SafetyContactDirectory safetyContacts,
     TimeProvider time,
     ILogger<ConversationEngine> logger,
     IUserDataEraser? eraser = null,
-    IBroadcastComposer? broadcasts = null,
-    IProgrammeStatistics? statistics = null,
-    Privacy.IUserDataExport? dataExport = null,
     TurnRateLimiter? turnLimit = null)
 {
     private readonly ConversationLocks _locks = new();
+    private readonly Dictionary<string, IDialogAction> _actions = actions.Actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
+
+    // By stage, then by each handler's order; OrderBy is stable, so ties keep registration order.
+    private readonly ITurnHandler[] _handlers = [.. handlers.OrderBy(h => h.Stage).ThenBy(h => h.Order)];
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
@@ -54,7 +53,7 @@ public sealed partial class ConversationEngine(
         user ??= new UserRecord { Key = turn.UserKey, FirstSeenUtc = now };
         userChanged |= RefreshFromChannel(user, turn);
 
-        var run = new DialogRun(catalog, state, user, turn, safetyContacts, reminders, now, broadcasts, statistics, dataExport);
+        var run = new DialogRun(catalog, _actions, _handlers, state, user, turn, safetyContacts);
         await run.HandleAsync(cancellationToken).ConfigureAwait(false);
 
         if (run.ForgetRequested)
@@ -108,14 +107,6 @@ public sealed partial class ConversationEngine(
         if (turn.Locale is { Length: > 0 } locale && locale != user.Locale)
         {
             user.Locale = locale;
-            changed = true;
-        }
-
-        // A channel-reported zone only fills a gap; it never overrides one the user has (issue 4 asks before moving).
-        // Stored canonical: Teams may send aliases such as Asia/Calcutta.
-        if (TimeZoneIds.Canonicalize(turn.TimeZone) is { } zone && user.TimeZone is null)
-        {
-            user.TimeZone = zone;
             changed = true;
         }
 

@@ -1,13 +1,12 @@
-using BalanceBot.Core.Broadcasts;
-using BalanceBot.Core.Exercises;
-using BalanceBot.Core.Statistics;
-using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 
 namespace BalanceBot.Core.Conversations;
 
-/// <summary>What an action may see and change during one step.</summary>
-public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDictionary<string, string> args, Dictionary<string, string> values, List<Reply> replies, ExerciseLibrary? exercises = null)
+/// <summary>
+/// What an action may see and change during one step: the turn, the user, its arguments, the dialog's values and the
+/// replies. Services an action needs come into its constructor from DI, never through here.
+/// </summary>
+public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDictionary<string, string> args, Dictionary<string, string> values, List<Reply> replies)
 {
     public Turn Turn { get; } = turn;
 
@@ -21,25 +20,8 @@ public sealed class DialogActionContext(Turn turn, UserRecord user, IReadOnlyDic
 
     public bool UserChanged { get; private set; }
 
-    public ExerciseLibrary Exercises { get; } = exercises ?? ExerciseLibrary.Empty;
-
     /// <summary>The exercise this conversation showed last; set it when showing one.</summary>
     public string? LastExerciseId { get; set; }
-
-    /// <summary>When this turn happens, from the engine's clock.</summary>
-    public DateTimeOffset Now { get; init; }
-
-    /// <summary>The reminder subscriptions, for actions that set them up or describe them.</summary>
-    public IReminderStore? Reminders { get; init; }
-
-    /// <summary>Where wellness-team broadcasts composed in chat are handed over; null where there is none.</summary>
-    public IBroadcastComposer? Broadcasts { get; init; }
-
-    /// <summary>The programme's aggregate statistics, for wellness-team members; null where there are none.</summary>
-    public IProgrammeStatistics? Statistics { get; init; }
-
-    /// <summary>Makes download links of a user's data, or null where there is none (the console).</summary>
-    public Privacy.IUserDataExport? DataExport { get; init; }
 
     /// <summary>Set by <c>forget_user</c>: the engine erases the user after the turn instead of saving it.</summary>
     public bool ForgetRequested { get; private set; }

@@ -12,6 +12,27 @@ public static class DialogFolder
     /// </summary>
     public static DialogFolderContent Check(string folder, IReadOnlyCollection<IDialogAction> actions)
     {
+        var content = Read(folder);
+        return content with { Problems = Validate(content, actions) };
+    }
+
+    /// <summary>
+    /// Every problem of a folder read: those of its files, then the graph rules against the actions this setup has (a
+    /// dialog calling an action whose feature, or whose feature's services, is not registered uses an unknown action).
+    /// Graph rules on a half-parsed dialog file would only repeat its schema problems in other words, so they wait.
+    /// </summary>
+    public static IReadOnlyList<DialogProblem> Validate(DialogFolderContent content, IReadOnlyCollection<IDialogAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return content.DialogFilesParsed ? [.. content.Problems, .. DialogValidator.Validate(content.Dialogs, actions)] : content.Problems;
+    }
+
+    /// <summary>
+    /// Parses the dialogs, the exercise library and the lexicon, checking each file's schema; the graph rules, which
+    /// need the registered actions, are <see cref="Validate"/>.
+    /// </summary>
+    public static DialogFolderContent Read(string folder)
+    {
         var problems = new List<DialogProblem>();
         if (!Directory.Exists(folder))
         {
@@ -40,12 +61,7 @@ public static class DialogFolder
             }
         }
 
-        // Graph rules on a half-parsed file would only repeat the schema problems in other words.
-        if (problems.Count == 0)
-        {
-            problems.AddRange(DialogValidator.Validate(dialogs, actions));
-        }
-
+        var dialogFilesParsed = problems.Count == 0;
         var libraryFile = Path.Combine(folder, ExerciseFileParser.FileName);
         var library = File.Exists(libraryFile)
             ? ExerciseFileParser.Parse(libraryFile, File.ReadAllText(libraryFile), problems)
@@ -55,7 +71,7 @@ public static class DialogFolder
             problems.Add(new DialogProblem(new SourceLocation(libraryFile, 1), "the exercise library is missing"));
         }
 
-        return new(dialogs, library, problems) { Understanding = LoadLexicon(folder, dialogs, problems) };
+        return new(dialogs, library, problems) { Understanding = LoadLexicon(folder, dialogs, problems), DialogFilesParsed = dialogFilesParsed };
     }
 
     /// <summary>The language every deployment has; other languages add their own file next to it.</summary>
@@ -81,11 +97,18 @@ public static class DialogFolder
     }
 
     /// <summary>Loads a folder for running: any problem stops start-up with all of them listed.</summary>
-    public static DialogCatalog Load(string folder, IReadOnlyCollection<IDialogAction> actions)
+    public static DialogCatalog Load(string folder, IReadOnlyCollection<IDialogAction> actions) => Load(Check(folder, actions), actions);
+
+    /// <summary>
+    /// Builds the catalog from a folder already read; any problem, or one the graph rules find against
+    /// <paramref name="actions"/>, stops start-up with all of them listed.
+    /// </summary>
+    public static DialogCatalog Load(DialogFolderContent content, IReadOnlyCollection<IDialogAction> actions)
     {
-        var content = Check(folder, actions);
-        return content.Problems.Count > 0 || content.Understanding is null
-            ? throw new DialogValidationException(content.Problems)
+        ArgumentNullException.ThrowIfNull(content);
+        var problems = Validate(content, actions);
+        return problems.Count > 0 || content.Understanding is null
+            ? throw new DialogValidationException(problems)
             : new DialogCatalog(content.Dialogs, actions, content.Understanding, content.Exercises);
     }
 }

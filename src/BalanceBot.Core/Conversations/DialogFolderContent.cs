@@ -8,4 +8,7 @@ public sealed record DialogFolderContent(IReadOnlyList<DialogDefinition> Dialogs
 {
     /// <summary>The understanding layer built from <c>lexicon/en.yaml</c>, or null when that file has problems.</summary>
     public LanguageUnderstanding? Understanding { get; init; }
+
+    /// <summary>Every dialog file parsed without a schema problem, so the graph rules can run over them.</summary>
+    public bool DialogFilesParsed { get; init; }
 }

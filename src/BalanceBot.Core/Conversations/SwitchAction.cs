@@ -10,8 +10,6 @@ public sealed class SwitchAction : IDialogAction
 
     public IReadOnlyList<DialogActionParameter> Parameters { get; } = [new("value", Required: true), new("default", Required: true, IsStepReference: true)];
 
-    public IReadOnlyList<string> Outputs { get; } = [];
-
     public bool ExtraArgumentsAreSteps => true;
 
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>

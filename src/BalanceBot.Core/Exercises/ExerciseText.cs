@@ -1,8 +1,12 @@
 using System.Text;
+using BalanceBot.Core.Conversations;
 
 namespace BalanceBot.Core.Exercises;
 
-/// <summary>How an exercise is shown in chat: what it does, the steps, what to feel, and when to stop.</summary>
+/// <summary>
+/// How an exercise is shown in chat: what it does, the steps, what to feel, and when to stop. The "Stop if" and "Skip
+/// it if" lines are safety text (<see cref="SafetyText"/>).
+/// </summary>
 public static class ExerciseText
 {
     public static string Render(Exercise exercise, ExerciseLibrary library)
@@ -19,8 +23,8 @@ public static class ExerciseText
         }
 
         text.Append("\nYou should feel: ").Append(Sentence(exercise.Feel))
-            .Append("\nStop if: ").Append(exercise.StopIf).Append(' ').Append(ExerciseLibrary.UniversalStopRule)
-            .Append("\nSkip it if: ").Append(exercise.AvoidIf);
+            .Append('\n').Append(SafetyText.Marker).Append("Stop if: ").Append(exercise.StopIf).Append(' ').Append(ExerciseLibrary.UniversalStopRule)
+            .Append('\n').Append(SafetyText.Marker).Append("Skip it if: ").Append(exercise.AvoidIf);
         if (exercise.Balances is not null && library.Find(exercise.Balances) is { } partner)
         {
             text.Append("\nBalance it with: ").Append(partner.Name).Append('.');

@@ -6,13 +6,11 @@ namespace BalanceBot.Core.Exercises;
 /// <c>action: show_exercise</c> with optional <c>area_from</c> (a saved value holding a body area): shows the next
 /// exercise from the library for that area, never the same one twice in a row.
 /// </summary>
-public sealed class ShowExerciseAction : IDialogAction
+public sealed class ShowExerciseAction(ExerciseLibrary exercises) : IDialogAction
 {
     public string Name => "show_exercise";
 
     public IReadOnlyList<DialogActionParameter> Parameters { get; } = [new("area_from", Required: false)];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
 
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>
         ActionArguments.NameSavedValues(args, definedValues, "area_from");
@@ -21,11 +19,11 @@ public sealed class ShowExerciseAction : IDialogAction
     {
         ArgumentNullException.ThrowIfNull(context);
         var area = context.Args.TryGetValue("area_from", out var from) ? context.Values.GetValueOrDefault(from) : null;
-        var exercise = context.Exercises.Next(area is not null && ExerciseLibrary.Areas.Contains(area) ? area : null, context.LastExerciseId);
+        var exercise = exercises.Next(area is not null && ExerciseLibrary.Areas.Contains(area) ? area : null, context.LastExerciseId);
         if (exercise is not null)
         {
             context.LastExerciseId = exercise.Id;
-            context.Say(ExerciseText.Render(exercise, context.Exercises));
+            context.Say(ExerciseText.Render(exercise, exercises));
         }
 
         return ValueTask.FromResult(DialogActionResult.Continue);

@@ -8,22 +8,16 @@ namespace BalanceBot.Core.Privacy;
 /// stats go, kept check-ups and check-up start dates go, wellness-team messages are muted, and no new start is
 /// counted. What BalanceBot needs to answer at all (chat id, name, settings) stays; "forget me" deletes that too.
 /// </summary>
-public sealed class WithdrawConsentAction : IDialogAction
+public sealed class WithdrawConsentAction(Reminders.IReminderStore reminders) : IDialogAction
 {
     public string Name => "withdraw_consent";
-
-    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
-
-    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) => [];
 
     public async ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var user = context.User;
         var changed = new List<string>();
-        if (context.Reminders is { } reminders && await reminders.FindAsync(user.Key, cancellationToken).ConfigureAwait(false) is not null)
+        if (await reminders.FindAsync(user.Key, cancellationToken).ConfigureAwait(false) is not null)
         {
             await reminders.DeleteAsync(user.Key, cancellationToken).ConfigureAwait(false);
             changed.Add("your movement reminders stopped, and their schedule and stats are deleted");

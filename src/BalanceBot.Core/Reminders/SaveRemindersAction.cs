@@ -10,7 +10,7 @@ namespace BalanceBot.Core.Reminders;
 /// <c>start</c>, <c>end</c>, <c>interval</c>), saves the subscription with its next slot computed at once, and sets
 /// <c>{next_due}</c>. An impossible schedule goes to <c>invalid</c> with <c>{reminder_problem}</c> set.
 /// </summary>
-public sealed class SaveRemindersAction : IDialogAction
+public sealed class SaveRemindersAction(IReminderStore reminders, TimeProvider time) : IDialogAction
 {
     private static readonly string[] NeededValues = ["time_zone", "days", "start", "end", "interval", "focus", "quiet"];
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
@@ -55,8 +55,7 @@ public sealed class SaveRemindersAction : IDialogAction
             return DialogActionResult.Goto(context.Args["invalid"]);
         }
 
-        var reminders = context.Reminders ?? throw new InvalidOperationException("save_reminders needs the reminder store.");
-        var now = Instant.FromDateTimeOffset(context.Now);
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         var subscription = await reminders.FindAsync(context.User.Key, cancellationToken).ConfigureAwait(false)
             ?? new ReminderSubscription { UserKey = context.User.Key, Schedule = schedule };
         subscription.Schedule = schedule with { DaysOff = subscription.Schedule.DaysOff };

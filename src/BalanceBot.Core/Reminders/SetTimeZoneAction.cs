@@ -11,7 +11,7 @@ namespace BalanceBot.Core.Reminders;
 /// ("CET", "Munich") is not kept yet: <c>{time_zone}</c> and its local time now, <c>{time_zone_now}</c>, are set and
 /// the dialog goes to that step to ask; its yes runs this action again on <c>time_zone</c>, which is then exact.
 /// </summary>
-public sealed class SetTimeZoneAction : IDialogAction
+public sealed class SetTimeZoneAction(TimeProvider time) : IDialogAction
 {
     public string Name => "set_time_zone";
 
@@ -32,7 +32,7 @@ public sealed class SetTimeZoneAction : IDialogAction
         }
 
         context.Values["time_zone"] = match.Id;
-        context.Values["time_zone_now"] = Instant.FromDateTimeOffset(context.Now).InZone(TimeZoneIds.Zone(match.Id))
+        context.Values["time_zone_now"] = Instant.FromDateTimeOffset(time.GetUtcNow()).InZone(TimeZoneIds.Zone(match.Id))
             .TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
         if (!match.Exact && context.Args.TryGetValue("confirm", out var confirm))
         {

@@ -15,8 +15,6 @@ public sealed class TimeZoneChangeCheckAction : IDialogAction
 
     public IReadOnlyList<string> Outputs { get; } = ["new_time_zone"];
 
-    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) => [];
-
     public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -32,13 +30,9 @@ public sealed class TimeZoneChangeCheckAction : IDialogAction
 }
 
 /// <summary><c>action: apply_time_zone_change</c>: the user agreed: their zone and their reminders move to <c>{new_time_zone}</c>.</summary>
-public sealed class ApplyTimeZoneChangeAction : IDialogAction
+public sealed class ApplyTimeZoneChangeAction(IReminderStore reminders, TimeProvider time) : IDialogAction
 {
     public string Name => "apply_time_zone_change";
-
-    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
 
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>
         definedValues.Contains("new_time_zone") ? [] : ["needs the value 'new_time_zone' (from time_zone_change_check)"];
@@ -50,10 +44,10 @@ public sealed class ApplyTimeZoneChangeAction : IDialogAction
         context.User.TimeZone = zone;
         context.User.Preferences.Remove(DeclinedTimeZone);
         context.MarkUserChanged();
-        if (context.Reminders is { } reminders && await reminders.FindAsync(context.User.Key, cancellationToken).ConfigureAwait(false) is { } subscription)
+        if (await reminders.FindAsync(context.User.Key, cancellationToken).ConfigureAwait(false) is { } subscription)
         {
             subscription.Schedule = subscription.Schedule with { TimeZoneId = zone };
-            subscription.Reschedule(Instant.FromDateTimeOffset(context.Now));
+            subscription.Reschedule(Instant.FromDateTimeOffset(time.GetUtcNow()));
             await reminders.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
         }
 
@@ -68,10 +62,6 @@ public sealed class ApplyTimeZoneChangeAction : IDialogAction
 public sealed class DeclineTimeZoneChangeAction : IDialogAction
 {
     public string Name => "decline_time_zone_change";
-
-    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
 
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) =>
         definedValues.Contains("new_time_zone") ? [] : ["needs the value 'new_time_zone' (from time_zone_change_check)"];

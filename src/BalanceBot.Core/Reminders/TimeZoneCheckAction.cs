@@ -14,8 +14,6 @@ public sealed class TimeZoneCheckAction : IDialogAction
 
     public IReadOnlyList<string> Outputs { get; } = ["time_zone"];
 
-    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) => [];
-
     public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

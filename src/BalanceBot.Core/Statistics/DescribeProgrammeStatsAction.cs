@@ -9,28 +9,22 @@ namespace BalanceBot.Core.Statistics;
 /// <c>action: describe_programme_stats</c>: this week's aggregates in words, for wellness-team members only; a
 /// suppressed number reads "fewer than N people" and is never shown.
 /// </summary>
-public sealed class DescribeProgrammeStatsAction : IDialogAction
+public sealed class DescribeProgrammeStatsAction(IProgrammeStatistics statistics) : IDialogAction
 {
     private static readonly string[] Measures = ["opted_in_users", "reminder_users", "prompts_sent", "prompts_answered", "done_rate", "checkups_started", "broadcast_reach"];
 
     public string Name => "describe_programme_stats";
 
-    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
-
-    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) => [];
-
     public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.Turn.IsAdmin || context.Statistics is null)
+        if (!context.Turn.IsAdmin)
         {
-            context.Say(context.Statistics is null ? "Programme statistics aren't available here." : RequireAdminAction.Refusal);
+            context.Say(RequireAdminAction.Refusal);
             return ValueTask.FromResult(DialogActionResult.End);
         }
 
-        var (cells, minimum) = context.Statistics.CurrentWeek(context.Turn.UserKey);
+        var (cells, minimum) = statistics.CurrentWeek(context.Turn.UserKey);
         var week = cells.Count > 0 ? cells[0].Week : "";
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"This week ({week}), aggregates only; groups under {minimum} people are hidden:");
         foreach (var tag in cells.Select(c => c.Tag).Distinct(StringComparer.Ordinal))

@@ -68,17 +68,29 @@ public static class ParticipationStats
                 AddCount(cells, week, tag, "checkups_started", members.Select(u => (u.Key, u.CheckupStarts.Count(d => InWeek(LocalDate.FromDateOnly(d), monday)))));
                 AddCount(cells, week, tag, "broadcast_reach", members.Select(u => (u.Key, copies[u.Key].Count(d => InWeek(d, monday)))));
 
-                foreach (var kept in members
-                    .SelectMany(u => u.CheckupHistory.Where(c => LocalDate.FromDateOnly(c.Date) >= monday && LocalDate.FromDateOnly(c.Date) <= sunday).Select(c => (u.Key, Cell: $"kept_checkups:{c.Area}:{TriageLevels.Name(c.Level)}")))
-                    .GroupBy(c => c.Cell, StringComparer.Ordinal))
+                // Fixed rows: every area and level, every week and tag, so that whether a row exists says nothing about
+                // whether someone kept such a check-up (issue 14 §2); an empty or small one is suppressed like any other.
+                var kept = members
+                    .SelectMany(u => u.CheckupHistory.Where(c => LocalDate.FromDateOnly(c.Date) >= monday && LocalDate.FromDateOnly(c.Date) <= sunday).Select(c => (u.Key, Cell: KeptCheckupsMeasure(c.Area, c.Level))))
+                    .ToLookup(c => c.Cell, c => c.Key, StringComparer.Ordinal);
+                foreach (var measure in KeptCheckupsMeasures)
                 {
-                    cells.Add((week, tag, kept.Key, kept.Select(k => k.Key).ToHashSet(StringComparer.Ordinal), kept.Count()));
+                    cells.Add((week, tag, measure, kept[measure].ToHashSet(StringComparer.Ordinal), kept[measure].Count()));
                 }
             }
         }
 
         return Suppress(cells, minimumGroupSize);
     }
+
+    /// <summary>Body areas a kept check-up is counted under; anything else is counted as "other".</summary>
+    private static readonly IReadOnlyList<string> KeptCheckupAreas = [.. Exercises.ExerciseLibrary.Areas, "other"];
+
+    private static readonly IReadOnlyList<string> KeptCheckupsMeasures =
+        [.. KeptCheckupAreas.SelectMany(area => TriageLevels.Names.Select(level => $"kept_checkups:{area}:{level}"))];
+
+    private static string KeptCheckupsMeasure(string area, TriageLevel level) =>
+        $"kept_checkups:{(KeptCheckupAreas.Contains(area, StringComparer.Ordinal) ? area : "other")}:{TriageLevels.Name(level)}";
 
     private static bool InWeek(LocalDate date, LocalDate monday) => date >= monday && date < monday.PlusWeeks(1);
 
@@ -107,13 +119,6 @@ public static class ParticipationStats
         (user.Preferences.GetValueOrDefault(PreferenceNames.Tags) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(t => t.ToLowerInvariant());
 
-    /// <summary>The size of the smallest non-empty set of people who are in exactly the same published cells.</summary>
-    private static int SmallestAtom(HashSet<string> universe, List<HashSet<string>> published) =>
-        universe.GroupBy(person => string.Join(',', published.Select((who, index) => who.Contains(person) ? index : -1).Where(index => index >= 0)), StringComparer.Ordinal)
-            .Select(atom => atom.Count())
-            .DefaultIfEmpty(int.MaxValue)
-            .Min();
-
     private static List<StatsCell> Suppress(List<(string Week, string Tag, string Measure, HashSet<string> Who, double Value)> cells, int minimum)
     {
         var hidden = new bool[cells.Count];
@@ -122,28 +127,72 @@ public static class ParticipationStats
             hidden[i] = cells[i].Who.Count < minimum;
         }
 
-        // Differencing: any sum or difference of published cells of one week and measure (all − berlin − paris,
-        // complements, overlaps) counts a union of "atoms", the people who share one pattern of membership in the
-        // published cells. A cell is published only if, with it, every non-empty atom still has the minimum, so no
-        // combination can describe fewer people (issue 14 §2). "all" goes first, then larger cells before smaller.
-        foreach (var group in Enumerable.Range(0, cells.Count).GroupBy(i => (cells[i].Week, cells[i].Measure)))
+        // Differencing: any sum or difference of the published people counts (all − berlin − paris, complements, one
+        // week against another, one measure against another) counts a union of "atoms": the people who share one
+        // pattern of membership in the published cells. A cell is published only if, with it, every non-empty atom
+        // still has the minimum, so no combination across tags, weeks and measures can describe fewer people (issue
+        // 14 §2). "all" goes first, then the current week, then larger cells before smaller.
+        var atoms = new Atoms();
+        foreach (var candidate in Enumerable.Range(0, cells.Count).Where(i => !hidden[i])
+            .OrderBy(i => cells[i].Tag == AllTag ? 0 : 1)
+            .ThenByDescending(i => cells[i].Week, StringComparer.Ordinal)
+            .ThenByDescending(i => cells[i].Who.Count)
+            .ThenBy(i => cells[i].Tag, StringComparer.Ordinal)
+            .ThenBy(i => cells[i].Measure, StringComparer.Ordinal))
         {
-            var universe = group.SelectMany(i => cells[i].Who).ToHashSet(StringComparer.Ordinal);
-            var published = new List<int>();
-            foreach (var candidate in group.Where(i => !hidden[i])
-                .OrderBy(i => cells[i].Tag == AllTag ? 0 : 1).ThenByDescending(i => cells[i].Who.Count).ThenBy(i => cells[i].Tag, StringComparer.Ordinal))
-            {
-                published.Add(candidate);
-                if (SmallestAtom(universe, published.Select(i => cells[i].Who).ToList()) < minimum)
-                {
-                    published.RemoveAt(published.Count - 1);
-                    hidden[candidate] = true;
-                }
-            }
+            hidden[candidate] = !atoms.TrySplit(cells[candidate].Who, minimum);
         }
 
         return [.. cells.Select((c, i) => hidden[i]
             ? new StatsCell(c.Week, c.Tag, c.Measure, null, null, Suppressed: true)
             : new StatsCell(c.Week, c.Tag, c.Measure, c.Who.Count, c.Value, Suppressed: false))];
+    }
+}
+
+/// <summary>
+/// The partition of everyone counted in a published cell into groups that no published cell tells apart. Adding a
+/// cell splits each group into its members inside and outside the cell; it is refused if a part would be non-empty
+/// and smaller than the minimum. Linear in the cell's size, so every week, tag and measure can go through one partition.
+/// </summary>
+internal sealed class Atoms
+{
+    private readonly Dictionary<string, int> _atomOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _size = [];
+    private int _next = 1;
+
+    public bool TrySplit(HashSet<string> who, int minimum)
+    {
+        // Atom 0 is everyone not yet counted in any published cell: nothing tells them apart, so it has no size limit.
+        var inside = who.GroupBy(person => _atomOf.GetValueOrDefault(person)).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var (atom, members) in inside)
+        {
+            var outside = atom == 0 ? 0 : _size[atom] - members.Count;
+            if (members.Count < minimum || (outside > 0 && outside < minimum))
+            {
+                return false;
+            }
+        }
+
+        foreach (var (atom, members) in inside)
+        {
+            if (atom != 0 && members.Count == _size[atom])
+            {
+                continue;
+            }
+
+            var split = _next++;
+            foreach (var person in members)
+            {
+                _atomOf[person] = split;
+            }
+
+            _size[split] = members.Count;
+            if (atom != 0)
+            {
+                _size[atom] -= members.Count;
+            }
+        }
+
+        return true;
     }
 }

@@ -10,7 +10,7 @@ namespace BalanceBot.Core.Users;
 /// ids (<c>de</c>, <c>lower_back</c>, <c>self_care</c>); the dialog file gives the words people write for them as
 /// optional arguments (<c>country_de: Germany</c>, <c>area_lower_back: lower back</c>, <c>level_self_care: self-care</c>).
 /// </summary>
-public sealed class DescribeStoredDataAction : IDialogAction
+public sealed class DescribeStoredDataAction(Reminders.IReminderStore reminderStore) : IDialogAction
 {
     public string Name => "describe_stored_data";
 
@@ -20,10 +20,6 @@ public sealed class DescribeStoredDataAction : IDialogAction
         .. Exercises.ExerciseLibrary.Areas.Order(StringComparer.Ordinal).Select(area => new DialogActionParameter("area_" + area, Required: false)),
         .. SafetyContactDirectory.BuiltIn.Keys.Append("other").Select(code => new DialogActionParameter("country_" + code.ToLowerInvariant(), Required: false)),
     ];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
-
-    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) => [];
 
     public async ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
@@ -73,7 +69,7 @@ public sealed class DescribeStoredDataAction : IDialogAction
                 .Append(" this year; the wellness team only ever sees counts of ten or more people)");
         }
 
-        if (context.Reminders is not null && await context.Reminders.FindAsync(user.Key, cancellationToken).ConfigureAwait(false) is { } reminders)
+        if (await reminderStore.FindAsync(user.Key, cancellationToken).ConfigureAwait(false) is { } reminders)
         {
             var schedule = reminders.Schedule;
             text.Append("\n- your movement reminders: ").Append(schedule.TimeZoneId).Append(", ")

@@ -10,12 +10,6 @@ public sealed class ForgetUserAction : IDialogAction
 {
     public string Name => "forget_user";
 
-    public IReadOnlyList<DialogActionParameter> Parameters { get; } = [];
-
-    public IReadOnlyList<string> Outputs { get; } = [];
-
-    public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues) => [];
-
     public ValueTask<DialogActionResult> ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -9,8 +9,6 @@ public sealed class SavePreferenceAction : IDialogAction
 
     public IReadOnlyList<DialogActionParameter> Parameters { get; } = [new("key", Required: true), new("from", Required: true)];
 
-    public IReadOnlyList<string> Outputs { get; } = [];
-
     public IEnumerable<string> ValidateArguments(IReadOnlyDictionary<string, string> args, IReadOnlySet<string> definedValues)
     {
         ArgumentNullException.ThrowIfNull(args);

@@ -1,4 +1,3 @@
-using BalanceBot.Channels.BotFramework;
 using Microsoft.Extensions.Options;
 
 namespace BalanceBot.Admin;
@@ -8,11 +7,11 @@ namespace BalanceBot.Admin;
 /// MicrosoftAppId) nothing on /api/messages is authenticated, so anyone could post as a configured Teams admin:
 /// <c>Admin:TeamsAdmins</c> is ignored there, and start-up says so (issue 14 §5).
 /// </summary>
-internal sealed partial class AdminDirectory(IOptions<AdminOptions> options, IOptions<BotFrameworkOptions> teams, ILogger<AdminDirectory> logger) : IHostedService
+internal sealed partial class AdminDirectory(IOptions<AdminOptions> options, TeamsSenderAuthentication teams, ILogger<AdminDirectory> logger) : IHostedService
 {
-    private readonly HashSet<string> _teams = teams.Value.IsLocalMode
-        ? []
-        : new(options.Value.TeamsAdmins.Select(id => id.Trim()), StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _teams = teams.IsAuthenticated
+        ? new(options.Value.TeamsAdmins.Select(id => id.Trim()), StringComparer.OrdinalIgnoreCase)
+        : [];
 
     private readonly HashSet<string> _discord = new(options.Value.DiscordAdmins.Select(id => id.Trim()), StringComparer.Ordinal);
 
@@ -24,7 +23,7 @@ internal sealed partial class AdminDirectory(IOptions<AdminOptions> options, IOp
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (teams.Value.IsLocalMode && options.Value.TeamsAdmins.Count > 0)
+        if (!teams.IsAuthenticated && options.Value.TeamsAdmins.Count > 0)
         {
             LogTeamsAdminsIgnored(options.Value.TeamsAdmins.Count);
         }

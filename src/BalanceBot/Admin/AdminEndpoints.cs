@@ -30,7 +30,7 @@ internal static class AdminEndpoints
                 : null;
             if (who is null)
             {
-                http.RequestServices.GetRequiredService<LiteDbAuditLog>().Record(RefusedCaller(header), "admin.refused", $"{http.Request.Method} {http.Request.Path}");
+                http.RequestServices.GetRequiredService<IAuditLog>().Record(RefusedCaller(header), "admin.refused", $"{http.Request.Method} {http.Request.Path}");
                 http.Response.Headers.WWWAuthenticate = "Bearer realm=\"balancebot-admin\"";
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "An admin key is required",
                     detail: "Send Authorization: Bearer <key>, with a key whose SHA-256 is in Admin:ApiKeySha256.");
@@ -74,7 +74,7 @@ internal static class AdminEndpoints
             false => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The broadcast has already started",
                 detail: "Copies have gone out, so it can no longer be cancelled as a whole."),
         });
-        admin.MapGet("/audit", (HttpContext http, LiteDbAuditLog audit) =>
+        admin.MapGet("/audit", (HttpContext http, IAuditLog audit) =>
         {
             audit.Record(Who(http), "audit.read", null);
             return Results.Ok(audit.Recent(200).Select(e => new { at = e.At, who = e.Who, action = e.Action, target = e.Target }));

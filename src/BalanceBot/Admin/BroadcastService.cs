@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
-using BalanceBot.Channels.BotFramework;
-using BalanceBot.Channels.Discord;
 using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Conversations;
+using BalanceBot.Core.Exercises;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
 using BalanceBot.Storage;
@@ -16,8 +15,8 @@ namespace BalanceBot.Admin;
 internal sealed class BroadcastService(
     IBroadcastStore store,
     IUserStore users,
-    DialogCatalog catalog,
-    LiteDbAuditLog audit,
+    ExerciseLibrary exercises,
+    IAuditLog audit,
     IOptions<AdminOptions> options,
     TimeProvider time)
 {
@@ -172,7 +171,7 @@ internal sealed class BroadcastService(
             problems["text"] = [$"Write the message: 1 to {MaxTextLength} characters."];
         }
 
-        if (request.ExerciseId is { } exerciseId && catalog.Exercises.Find(exerciseId) is null)
+        if (request.ExerciseId is { } exerciseId && exercises.Find(exerciseId) is null)
         {
             problems["exerciseId"] = [$"No exercise '{exerciseId}' in the library; leave it out or use an id from dialogs/exercises."];
         }
@@ -270,8 +269,8 @@ internal sealed class BroadcastService(
         string? channel = request.Channel?.Trim().ToLowerInvariant() switch
         {
             null or "" or "all" => null,
-            "teams" => ActivityMapper.AddressChannel,
-            "discord" => DiscordInteractionHandler.AddressChannel,
+            "teams" => ChannelNames.BotFramework,
+            "discord" => ChannelNames.Discord,
             _ => "?",
         };
         if (channel == "?")

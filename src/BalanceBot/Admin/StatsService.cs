@@ -12,7 +12,7 @@ namespace BalanceBot.Admin;
 
 /// <summary>Aggregate participation statistics for the admin API, suppressed below the minimum group size.</summary>
 internal sealed class StatsService(
-    IUserStore users, IReminderStore reminders, IBroadcastStore broadcasts, LiteDbAuditLog audit, IOptions<AdminOptions> options, TimeProvider time)
+    IUserStore users, IReminderStore reminders, IBroadcastStore broadcasts, IAuditLog audit, IOptions<AdminOptions> options, TimeProvider time)
 {
     public const int DefaultWeeks = 8;
 

@@ -1,5 +1,3 @@
-using BalanceBot.Channels.BotFramework;
-using BalanceBot.Channels.Discord;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Reminders;
 using BalanceBot.Core.Users;
@@ -7,32 +5,37 @@ using BalanceBot.Core.Users;
 namespace BalanceBot.Channels;
 
 /// <summary>Routes a proactive message to the channel the user's address belongs to.</summary>
-internal sealed partial class ProactiveSender(BotFrameworkProactive botFramework, IServiceProvider services, ILogger<ProactiveSender> logger) : IProactiveSender
+internal sealed partial class ProactiveSender : IProactiveSender
 {
+    private readonly Dictionary<string, IChannelSender> _senders;
+    private readonly ILogger<ProactiveSender> _logger;
+
+    public ProactiveSender(IEnumerable<IChannelSender> senders, ILogger<ProactiveSender> logger)
+    {
+        ArgumentNullException.ThrowIfNull(senders);
+        _senders = senders.ToDictionary(sender => sender.Channel, StringComparer.Ordinal);
+        _logger = logger;
+    }
+
     public Task<DeliveryResult> SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken) =>
-        Route(address, teams => teams.SendAsync(address, replies, cancellationToken), discord => discord.SendAsync(address, replies, cancellationToken), DeliveryResult.Failed);
+        Route(address, sender => sender.SendAsync(address, replies, cancellationToken), DeliveryResult.Failed);
 
     public Task<string?> SendEditableAsync(ConversationAddress address, Reply reply, CancellationToken cancellationToken) =>
-        Route(address, teams => teams.SendEditableAsync(address, reply, cancellationToken), discord => discord.SendEditableAsync(address, reply, cancellationToken), null);
+        Route(address, sender => sender.SendEditableAsync(address, reply, cancellationToken), null);
 
     public Task<DeliveryResult> EditAsync(ConversationAddress address, string messageId, Reply reply, CancellationToken cancellationToken) =>
-        Route(address, teams => teams.EditAsync(address, messageId, reply, cancellationToken), discord => discord.EditAsync(address, messageId, reply, cancellationToken), DeliveryResult.Failed);
+        Route(address, sender => sender.EditAsync(address, messageId, reply, cancellationToken), DeliveryResult.Failed);
 
-    private Task<T> Route<T>(ConversationAddress address, Func<BotFrameworkProactive, Task<T>> teams, Func<DiscordProactive, Task<T>> discord, T undeliverable)
+    private Task<T> Route<T>(ConversationAddress address, Func<IChannelSender, Task<T>> send, T undeliverable)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (address.Channel == ActivityMapper.AddressChannel)
+        if (_senders.TryGetValue(address.Channel, out var sender))
         {
-            return teams(botFramework);
+            return send(sender);
         }
 
-        // Registered only when the Discord channel is on; a stored Discord address with the channel off cannot be sent.
-        if (address.Channel == DiscordInteractionHandler.AddressChannel && services.GetService<DiscordProactive>() is { } discordProactive)
-        {
-            return discord(discordProactive);
-        }
-
-        // The console channel only exists while `chat` runs in the foreground; it has no proactive delivery.
+        // Discord registers its sender only when the channel is on, and the console channel only exists while `chat`
+        // runs in the foreground: a stored address for either cannot be sent to now.
         LogNoProactiveChannel(address.Channel);
         return Task.FromResult(undeliverable);
     }

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using BalanceBot.Admin;
 using BalanceBot.Channels.Console;
 using BalanceBot.Core.Reminders;
+using BalanceBot.Core.Users;
 using BalanceBot.Hosting;
 using BalanceBot.Storage;
 
@@ -33,19 +35,29 @@ internal static class ChatCommand
     private static async Task SweepConsoleRemindersAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var sweep = services.GetRequiredService<ReminderSweep>();
-        var every = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Reminders:SweepIntervalSeconds", 30), 1, 3600));
+        var every = TimeSpan.FromSeconds(KnownSettings.Number(configuration, "Reminders:SweepIntervalSeconds"));
         using var timer = new PeriodicTimer(every, services.GetRequiredService<TimeProvider>());
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                await sweep.RunOnceAsync(cancellationToken, userKeyPrefix: ConsoleChat.Channel + ":").ConfigureAwait(false);
+                await sweep.RunOnceAsync(cancellationToken, userKeyPrefix: ChannelNames.ConsoleKeyPrefix).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The chat ended.
         }
+    }
+
+    /// <summary>Storage and conversations with what the terminal chat offers of export and the wellness team's dialogs.</summary>
+    internal static IHostApplicationBuilder AddTerminalConversations(this IHostApplicationBuilder builder)
+    {
+        builder.AddStorage();
+        builder.AddConversations();
+        builder.AddDataExport();
+        builder.AddAdminInChat();
+        return builder;
     }
 
     private static Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
@@ -64,8 +76,7 @@ internal static class ChatCommand
             builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
             builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
-            builder.AddStorage();
-            builder.AddConversations();
+            builder.AddTerminalConversations();
             builder.Services.AddSingleton<ConsoleChat>();
             builder.Services.AddSingleton<IProactiveSender>(new ConsoleProactiveSender(System.Console.Out));
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using BalanceBot.Core;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Hosting;
+using BalanceBot.Storage;
 
 namespace BalanceBot.Cli;
 
@@ -32,7 +32,9 @@ internal static class DialogsCommand
             ? CallerDirectory.Resolve(typed)
             : DialogsOptions.ResolveFolder(Environment.GetEnvironmentVariable("Dialogs__Path"));
 
-        var (dialogs, exercises, problems) = DialogFolder.Check(folder, BuiltInActions.Create());
+        var content = DialogFolder.Read(folder);
+        var (dialogs, exercises) = (content.Dialogs, content.Exercises);
+        var problems = content.DialogFilesParsed ? DialogFolder.Validate(content, RegisteredActions(folder)) : content.Problems;
         foreach (var problem in problems)
         {
             System.Console.Out.WriteLine(problem.ToString());
@@ -46,5 +48,22 @@ internal static class DialogsCommand
 
         System.Console.Out.WriteLine($"{dialogs.Count} dialogs and {exercises.All.Count} exercises in {folder}: no problems.");
         return 0;
+    }
+
+    /// <summary>
+    /// The actions the terminal chat registers, from the same composition, over a throw-away in-memory database:
+    /// the dialogs are checked against what a running bot has, not against a list kept here.
+    /// </summary>
+    private static IReadOnlyList<IDialogAction> RegisteredActions(string folder)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{StorageOptions.Section}:Path"] = BalanceBotDatabase.InMemory,
+            [$"{DialogsOptions.Section}:Path"] = folder,
+        });
+        builder.AddTerminalConversations();
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<DialogActionSet>().Actions;
     }
 }

@@ -26,7 +26,9 @@ internal static class StartupErrors
         }
         catch (StorageUnavailableException ex)
         {
-            return Fail("Storage is not available:", [ex.Message]);
+            // One line: the message names the file, Storage:Path and what to do (issue 14 §8, §14).
+            System.Console.Error.WriteLine(ex.Message);
+            return 1;
         }
         catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
         {

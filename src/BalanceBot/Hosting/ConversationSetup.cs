@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using BalanceBot.Core;
+using BalanceBot.Core.Checkup;
+using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Privacy;
+using BalanceBot.Core.Statistics;
+using BalanceBot.Core.Users;
 using BalanceBot.Core.Broadcasts;
 using BalanceBot.Core.Conversations;
 using BalanceBot.Core.Reminders;
@@ -15,18 +19,34 @@ internal static class ConversationSetup
     public static IHostApplicationBuilder AddConversations(this IHostApplicationBuilder builder)
     {
         var folder = DialogsOptions.ResolveFolder(builder.Configuration[$"{DialogsOptions.Section}:Path"]);
-        var catalog = DialogFolder.Load(folder, BuiltInActions.Create());
-        builder.Services.AddSingleton(catalog);
+        var content = DialogFolder.Read(folder);
+
+        // The graph rules need the actions, which come from DI: every problem is reported together when the catalog
+        // is first resolved, which ValidateSettings does before anything else.
+        builder.Services.AddSingleton(content.Exercises);
+        builder.Services.AddSingleton(services => DialogFolder.Load(content, services.GetRequiredService<DialogActionSet>().Actions));
+        builder.Services.AddConversationFeatures();
         builder.AddSafetyContacts();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         // Per user: a polite "slow down" past this many turns in the window (issue 8); 0 turns it off.
-        var turnLimit = Math.Clamp(builder.Configuration.GetValue("Conversations:TurnLimit", 20), 0, 10_000);
-        var turnWindow = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Conversations:TurnLimitWindowSeconds", 10), 1, 3600));
+        var turnLimit = KnownSettings.Number(builder.Configuration, "Conversations:TurnLimit");
+        var turnWindow = TimeSpan.FromSeconds(KnownSettings.Number(builder.Configuration, "Conversations:TurnLimitWindowSeconds"));
         builder.Services.AddSingleton(services => new TurnRateLimiter(turnLimit, turnWindow, services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ConversationEngine>();
         builder.Services.AddSingleton<ReminderSweep>();
         builder.Services.AddSingleton<BroadcastDispatcher>();
         return builder;
     }
+
+    /// <summary>The features conversations offer, each contributing its actions and turn handlers from its own folder.</summary>
+    internal static IServiceCollection AddConversationFeatures(this IServiceCollection services) => services
+        .AddConversationEngine()
+        .AddCheckupFeature()
+        .AddExercisesFeature()
+        .AddRemindersFeature()
+        .AddBroadcastsFeature()
+        .AddStatisticsFeature()
+        .AddPrivacyFeature()
+        .AddUsersFeature();
 }

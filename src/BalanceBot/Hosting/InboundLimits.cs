@@ -17,12 +17,12 @@ internal static class InboundLimits
     public static WebApplicationBuilder AddInboundLimits(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        var running = Math.Clamp(builder.Configuration.GetValue("Hosting:MaxConcurrentTurns", 64), 1, 10_000);
-        var queued = Math.Clamp(builder.Configuration.GetValue("Hosting:MaxQueuedTurns", 256), 0, 100_000);
+        var running = KnownSettings.Number(builder.Configuration, "Hosting:MaxConcurrentTurns");
+        var queued = KnownSettings.Number(builder.Configuration, "Hosting:MaxQueuedTurns");
         builder.Services.AddSingleton(new TurnSlots(running, queued));
         builder.Services.AddSingleton(services => new BodyReadBudget(
-            Math.Clamp(builder.Configuration.GetValue("Hosting:MaxBodyReadsPerClient", 32), 1, 10_000),
-            TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Hosting:BodyReadTimeoutSeconds", 10), 1, 600)),
+            KnownSettings.Number(builder.Configuration, "Hosting:MaxBodyReadsPerClient"),
+            TimeSpan.FromSeconds(KnownSettings.Number(builder.Configuration, "Hosting:BodyReadTimeoutSeconds")),
             services.GetRequiredService<TimeProvider>()));
         return builder;
     }

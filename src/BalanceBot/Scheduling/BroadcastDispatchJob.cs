@@ -5,7 +5,7 @@ namespace BalanceBot.Scheduling;
 
 /// <summary>Every few seconds: send the broadcast copies that are due (the logic is in Core's <see cref="BroadcastDispatcher"/>).</summary>
 [DisallowConcurrentExecution]
-internal sealed partial class BroadcastDispatchJob(BroadcastDispatcher dispatcher, IHostApplicationLifetime lifetime, ILogger<BroadcastDispatchJob> logger) : IJob
+internal sealed partial class BroadcastDispatchJob(BroadcastDispatcher dispatcher, BroadcastDispatchRecovery recovery, IHostApplicationLifetime lifetime, ILogger<BroadcastDispatchJob> logger) : IJob
 {
     public static readonly JobKey Key = new("broadcast-dispatch");
 
@@ -15,6 +15,20 @@ internal sealed partial class BroadcastDispatchJob(BroadcastDispatcher dispatche
     {
         // Shutdown (SIGTERM) lets the batch in flight finish and starts no other.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        if (recovery.TakePending())
+        {
+            try
+            {
+                dispatcher.RecoverAfterRestart();
+            }
+            catch
+            {
+                // Still failing: try again at the next tick.
+                recovery.RecoverBeforeNextRun();
+                throw;
+            }
+        }
+
         var summary = await dispatcher.RunOnceAsync(stopping.Token).ConfigureAwait(false);
         if (summary.Total > 0)
         {

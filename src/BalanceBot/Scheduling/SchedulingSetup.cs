@@ -1,4 +1,6 @@
+using BalanceBot.Hosting;
 using BalanceBot.Storage;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace BalanceBot.Scheduling;
@@ -12,26 +14,25 @@ internal static class SchedulingSetup
     /// </summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
-        var checkpointEvery = TimeSpan.FromMinutes(Math.Clamp(
-            builder.Configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.CheckpointIntervalMinutes), 10), 1, 1440));
+        // Validated, not clamped (issue 14 §13): a value out of range has stopped start-up naming the key by now.
+        var checkpointMinutes = builder.Configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.CheckpointIntervalMinutes), 10);
+        if (checkpointMinutes is < 1 or > 1440)
+        {
+            // The same words as StorageOptions' own check, which would only run after the schedule is built.
+            throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), ["Storage:CheckpointIntervalMinutes must be between 1 and 1440"]);
+        }
+
+        var checkpointEvery = TimeSpan.FromMinutes(checkpointMinutes);
         // How often due reminders are looked for (scheduling-storage.md §2.3); tests shorten it.
-        var sweepEvery = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Reminders:SweepIntervalSeconds", 30), 1, 3600));
-        var firstSweepAfter = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Reminders:FirstSweepDelaySeconds", 1), 0, 86400));
-        var dispatchEvery = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Broadcasts:DispatchIntervalSeconds", 5), 1, 3600));
-        var firstDispatchAfter = TimeSpan.FromSeconds(Math.Clamp(builder.Configuration.GetValue("Broadcasts:FirstDispatchDelaySeconds", 1), 0, 86400));
-        // No silent clamping (issue 14 §13): a value out of range stops start-up naming the key.
-        builder.Services.AddOptions<SchedulingIntervals>()
-            .Configure(intervals =>
-            {
-                intervals.ReminderSweepSeconds = builder.Configuration.GetValue("Reminders:SweepIntervalSeconds", 30);
-                intervals.BroadcastDispatchSeconds = builder.Configuration.GetValue("Broadcasts:DispatchIntervalSeconds", 5);
-            })
-            .Validate(intervals => intervals.ReminderSweepSeconds is >= 1 and <= 3600, "Reminders:SweepIntervalSeconds must be between 1 and 3600.")
-            .Validate(intervals => intervals.BroadcastDispatchSeconds is >= 1 and <= 3600, "Broadcasts:DispatchIntervalSeconds must be between 1 and 3600.")
-            .ValidateOnStart();
+        var sweepEvery = TimeSpan.FromSeconds(KnownSettings.Number(builder.Configuration, "Reminders:SweepIntervalSeconds"));
+        var firstSweepAfter = TimeSpan.FromSeconds(KnownSettings.Number(builder.Configuration, "Reminders:FirstSweepDelaySeconds"));
+        var dispatchEvery = TimeSpan.FromSeconds(KnownSettings.Number(builder.Configuration, "Broadcasts:DispatchIntervalSeconds"));
+        var firstDispatchAfter = TimeSpan.FromSeconds(KnownSettings.Number(builder.Configuration, "Broadcasts:FirstDispatchDelaySeconds"));
         builder.Services.AddHostedService<BroadcastRecoveryAtStart>();
+        builder.Services.AddSingleton<BroadcastDispatchRecovery>();
         builder.Services.AddQuartz(quartz =>
         {
+            quartz.AddJobListener<StorageFaultJobListener>();
             quartz.ConfigureScheduler(scheduler =>
             {
                 scheduler.InstanceName = "balancebot";
@@ -67,12 +68,4 @@ internal static class SchedulingSetup
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;
     }
-}
-
-/// <summary>How often the system jobs run, validated at start-up instead of clamped.</summary>
-internal sealed class SchedulingIntervals
-{
-    public int ReminderSweepSeconds { get; set; }
-
-    public int BroadcastDispatchSeconds { get; set; }
 }

@@ -3,26 +3,61 @@ using Microsoft.Extensions.Options;
 
 namespace BalanceBot.Storage;
 
+/// <summary>Opens the LiteDB engine on a connection; the default opens the file itself.</summary>
+internal delegate LiteDatabase DatabaseOpener(ConnectionString connection, BsonMapper mapper);
+
 /// <summary>
 /// The one <see cref="LiteDatabase"/> of the process (DESIGN §5): Direct mode, ordinal collation because Teams ids are
 /// case-sensitive, UTC dates, and an explicit mapper (never <c>BsonMapper.Global</c>). Disposed by the container on
 /// shutdown, which checkpoints the log into the data file.
 /// </summary>
+/// <remarks>
+/// LiteDB closes its engine for good after an I/O error (a full disk, a lost mount): every later call throws. A
+/// reported fault makes the next use after <see cref="ReopenBackoff"/> check the engine and, if it is closed, open the
+/// file again, so the service heals once the disk is back, with nobody restarting it (issue 14 §7).
+/// </remarks>
 internal sealed class BalanceBotDatabase : IDisposable
 {
     public const string InMemory = ":memory:";
 
-    private readonly FileStream? _exclusive;
+    /// <summary>How long a faulted database waits before it tries to reopen: the channels' Retry-After.</summary>
+    public static readonly TimeSpan ReopenBackoff = TimeSpan.FromSeconds(5);
 
-    public BalanceBotDatabase(IOptions<StorageOptions> options)
+    /// <summary>LiteDB 5's page size: a data file is always a whole number of these.</summary>
+    private const int PageSize = 8192;
+
+    private readonly FileStream? _exclusive;
+    private readonly ConnectionString _connection;
+    private readonly DatabaseOpener _open;
+    private readonly TimeProvider _time;
+    private readonly Lock _reopen = new();
+    private LiteDatabase _current;
+    private volatile bool _faulted;
+    private bool _broken;
+    private DateTimeOffset _retryAt;
+    private bool _disposed;
+
+    /// <param name="time">The clock the reopen back-off runs on.</param>
+    /// <param name="open">How the engine is opened; tests put a failing disk under the real file.</param>
+    public BalanceBotDatabase(IOptions<StorageOptions> options, TimeProvider? time = null, DatabaseOpener? open = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _time = time ?? TimeProvider.System;
+        _open = open ?? ((connection, mapper) => new LiteDatabase(connection, mapper));
         FilePath = options.Value.Path == InMemory ? InMemory : System.IO.Path.GetFullPath(options.Value.Path);
         if (FilePath != InMemory)
         {
-            CreateOwnerOnlyFolder(System.IO.Path.GetDirectoryName(FilePath)!);
             var keys = System.IO.Path.GetFullPath(options.Value.KeysPath is { Length: > 0 } configured ? configured : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(FilePath)!, "keys"));
-            CreateOwnerOnlyFolder(keys);
+            try
+            {
+                CreateOwnerOnlyFolder(System.IO.Path.GetDirectoryName(FilePath)!);
+                CreateOwnerOnlyFolder(keys);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw StorageStartupFailure.Explain(FilePath, ex);
+            }
+
             Protection = FieldProtection.WithKeysIn(keys);
         }
         else
@@ -50,7 +85,14 @@ internal sealed class BalanceBotDatabase : IDisposable
                 new InvalidDataException("zero-length database file"));
         }
 
-        var connection = new ConnectionString
+        if (FilePath != InMemory && File.Exists(FilePath) && new FileInfo(FilePath).Length % PageSize != 0)
+        {
+            // A LiteDB data file is whole 8 KiB pages: anything else is a cut-off copy or a disk that filled mid-write.
+            _exclusive?.Dispose();
+            throw StorageStartupFailure.Explain(FilePath, new InvalidDataException("the file is not a whole number of database pages; it was cut off"));
+        }
+
+        _connection = new ConnectionString
         {
             Filename = FilePath,
             Connection = ConnectionType.Direct,
@@ -58,15 +100,14 @@ internal sealed class BalanceBotDatabase : IDisposable
         };
         try
         {
-            Database = new LiteDatabase(connection, Mapper);
+            _current = OpenEngine();
         }
-        catch (Exception ex) when (ex is IOException or LiteException)
+        catch (Exception ex) when (StorageStartupFailure.IsOpenFailure(ex))
         {
             _exclusive?.Dispose();
-            throw new StorageUnavailableException($"Cannot open the database at {FilePath} (Storage:Path): {ex.Message}", ex);
+            throw StorageStartupFailure.Explain(FilePath, ex);
         }
 
-        Database.UtcDate = true;
         if (FilePath != InMemory && !OperatingSystem.IsWindows())
         {
             // Also when the file already existed with wider permissions (issue 14 §8).
@@ -81,9 +122,31 @@ internal sealed class BalanceBotDatabase : IDisposable
     /// <summary>Encrypts the sensitive fields the stores write (kept check-ups, conversation references, answers).</summary>
     public FieldProtection Protection { get; }
 
-    public LiteDatabase Database { get; }
+    /// <summary>The open engine; after a reported fault, reopened here on the first use past the back-off.</summary>
+    public LiteDatabase Database => _faulted ? ReopenIfDue() : _current;
+
+    /// <summary>True from a reported storage fault until the engine answers again.</summary>
+    public bool IsFaulted => _faulted;
 
     public void Checkpoint() => Database.Checkpoint();
+
+    /// <summary>A storage fault was seen: check (and if need be reopen) the engine once the back-off has passed.</summary>
+    /// <param name="engineBroken">
+    /// A transaction failed to commit or roll back: LiteDB keeps its locks and pages in that state, so the engine is
+    /// reopened even if it still answers reads.
+    /// </param>
+    public void ReportFault(bool engineBroken = false)
+    {
+        lock (_reopen)
+        {
+            _broken |= engineBroken;
+            if (!_faulted)
+            {
+                _retryAt = _time.GetUtcNow() + ReopenBackoff;
+                _faulted = true;
+            }
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction, committed when it returns and rolled back when it throws.
@@ -92,16 +155,32 @@ internal sealed class BalanceBotDatabase : IDisposable
     public T InTransaction<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        Database.BeginTrans();
+        var database = Database;
+        database.BeginTrans();
         try
         {
             var result = work();
-            Database.Commit();
+            database.Commit();
             return result;
         }
-        catch
+        catch (Exception ex)
         {
-            Database.Rollback();
+            try
+            {
+                database.Rollback();
+            }
+            catch (Exception rollback) when (StorageFaultState.IsStorageFault(ex) || StorageFaultState.IsStorageFault(rollback))
+            {
+                // The engine closed itself on the fault and its pages are in no state to roll back (LiteDB's own
+                // checks fail): the first fault is the one to report.
+                ReportFault(engineBroken: true);
+            }
+
+            if (StorageFaultState.IsStorageFault(ex))
+            {
+                ReportFault(engineBroken: true);
+            }
+
             throw;
         }
     }
@@ -109,9 +188,14 @@ internal sealed class BalanceBotDatabase : IDisposable
     /// <summary>Folds the log into the data file before closing, so a clean stop leaves one self-contained file.</summary>
     public void Dispose()
     {
+        lock (_reopen)
+        {
+            _disposed = true;
+        }
+
         try
         {
-            Database.Checkpoint();
+            _current.Checkpoint();
         }
         catch (Exception ex) when (ex is LiteException or IOException or LockRecursionException or SynchronizationLockException or ObjectDisposedException)
         {
@@ -121,7 +205,7 @@ internal sealed class BalanceBotDatabase : IDisposable
 
         try
         {
-            Database.Dispose();
+            _current.Dispose();
         }
         catch (Exception ex) when (ex is LiteException or IOException or LockRecursionException or SynchronizationLockException or ObjectDisposedException)
         {
@@ -131,18 +215,91 @@ internal sealed class BalanceBotDatabase : IDisposable
         _exclusive?.Dispose();
     }
 
+    private LiteDatabase OpenEngine()
+    {
+        var database = _open(_connection, Mapper);
+        database.UtcDate = true;
+        return database;
+    }
+
+    private LiteDatabase ReopenIfDue()
+    {
+        lock (_reopen)
+        {
+            if (!_faulted || _disposed || _time.GetUtcNow() < _retryAt)
+            {
+                return _current;
+            }
+
+            if (!_broken && Answers(_current))
+            {
+                // The fault did not close the engine (a write refused, the engine kept): nothing to reopen.
+                _faulted = false;
+                return _current;
+            }
+
+            // Closed before the new one opens: two engines must never hold the same file.
+            Close(_current);
+            try
+            {
+                _current = OpenEngine();
+                _faulted = false;
+                _broken = false;
+            }
+            catch (Exception ex) when (StorageFaultState.IsStorageFault(ex))
+            {
+                // The disk is still failing: the closed engine stays (every call answers 503) until the next try.
+                _retryAt = _time.GetUtcNow() + ReopenBackoff;
+            }
+
+            return _current;
+        }
+    }
+
+    private static bool Answers(LiteDatabase database)
+    {
+        try
+        {
+            _ = database.CollectionExists("conversations");
+            return true;
+        }
+        catch (Exception ex) when (StorageFaultState.IsStorageFault(ex))
+        {
+            return false;
+        }
+    }
+
+    private static void Close(LiteDatabase closed)
+    {
+        try
+        {
+            closed.Dispose();
+        }
+        catch (Exception ex) when (StorageFaultState.IsStorageFault(ex) || ex is LockRecursionException or SynchronizationLockException)
+        {
+            // It closed itself on the fault; whatever it could not flush is in the log, which the new engine replays.
+        }
+    }
+
     private static FileStream LockExclusively(string lockPath)
     {
         try
         {
             return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException ex)
+        catch (IOException ex) when (File.Exists(lockPath) && !IsReadOnlyFolder(ex))
         {
             throw new StorageUnavailableException(
                 $"The database at {lockPath[..^".lock".Length]} (Storage:Path) is in use by another BalanceBot process. Stop it first, or point Storage:Path at another file.", ex);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw StorageStartupFailure.Explain(lockPath[..^".lock".Length], ex);
+        }
     }
+
+    private static bool IsReadOnlyFolder(IOException failure) =>
+        failure.Message.Contains("read-only", StringComparison.OrdinalIgnoreCase);
 
     private static void CreateOwnerOnlyFolder(string folder)
     {

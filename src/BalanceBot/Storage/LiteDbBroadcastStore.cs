@@ -17,18 +17,17 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.ExtendedIso;
 
     private readonly BalanceBotDatabase _database;
-    private readonly ILiteCollection<BsonDocument> _broadcasts;
-    private readonly ILiteCollection<BsonDocument> _outbox;
+    // Fetched per use: the database reopens its engine after a storage fault (issue 14 §7).
+    private ILiteCollection<BsonDocument> BroadcastsCollection => _database.Database.GetCollection("broadcasts");
+    private ILiteCollection<BsonDocument> OutboxCollection => _database.Database.GetCollection("outbox");
 
     public LiteDbBroadcastStore(BalanceBotDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        _broadcasts = database.Database.GetCollection("broadcasts");
-        _broadcasts.EnsureIndex("created");
-        _outbox = database.Database.GetCollection("outbox");
-        _outbox.EnsureIndex("state");
-        _outbox.EnsureIndex("broadcast");
+        BroadcastsCollection.EnsureIndex("created");
+        OutboxCollection.EnsureIndex("state");
+        OutboxCollection.EnsureIndex("broadcast");
     }
 
     public void Create(Broadcast broadcast, IReadOnlyList<OutboxEntry> entries)
@@ -37,41 +36,41 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
         ArgumentNullException.ThrowIfNull(entries);
         _database.InTransaction(() =>
         {
-            _broadcasts.Insert(ToDocument(broadcast));
-            _outbox.InsertBulk(entries.Select(ToDocument));
+            BroadcastsCollection.Insert(ToDocument(broadcast));
+            OutboxCollection.InsertBulk(entries.Select(ToDocument));
             return 0;
         });
     }
 
-    public Broadcast? Find(string broadcastId) => _broadcasts.FindById(broadcastId) is { } document ? FromDocument(document) : null;
+    public Broadcast? Find(string broadcastId) => BroadcastsCollection.FindById(broadcastId) is { } document ? FromDocument(document) : null;
 
     public IReadOnlyList<Broadcast> List(int limit) =>
-        [.. _broadcasts.Find(Query.All("created", Query.Descending), 0, limit).Select(FromDocument)];
+        [.. BroadcastsCollection.Find(Query.All("created", Query.Descending), 0, limit).Select(FromDocument)];
 
     public IReadOnlyDictionary<DeliveryState, int> CountByState(string broadcastId) =>
-        _outbox.Find(Query.EQ("broadcast", broadcastId))
+        OutboxCollection.Find(Query.EQ("broadcast", broadcastId))
             .GroupBy(d => Enum.Parse<DeliveryState>(d["state"].AsString))
             .ToDictionary(g => g.Key, g => g.Count());
 
     public IReadOnlyList<(string UserKey, Instant Due)> SentSince(Instant since) =>
-        [.. _outbox.Find(Query.And(Query.EQ("state", nameof(DeliveryState.Sent)), Query.GTE("due", since.ToDateTimeUtc())))
+        [.. OutboxCollection.Find(Query.And(Query.EQ("state", nameof(DeliveryState.Sent)), Query.GTE("due", since.ToDateTimeUtc())))
             .Select(d => (d["user"].AsString, Instant.FromDateTimeUtc(d["due"].AsDateTime.ToUniversalTime())))];
 
     public IReadOnlyList<string> DueChannels(Instant now) =>
-        [.. _outbox.Find(DueQuery(now)).Select(d => d["user"].AsString).Select(key => key.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? key[..colon] : key)
+        [.. OutboxCollection.Find(DueQuery(now)).Select(d => d["user"].AsString).Select(key => key.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? key[..colon] : key)
             .Distinct(StringComparer.Ordinal)];
 
     public IReadOnlyList<OutboxEntry> Due(Instant now, int pageSize, string? userKeyPrefix = null)
     {
         var due = DueQuery(now);
         var query = userKeyPrefix is null ? due : Query.And(due, Query.StartsWith("user", userKeyPrefix));
-        return [.. _outbox.Find(query, 0, pageSize).Select(FromOutbox)];
+        return [.. OutboxCollection.Find(query, 0, pageSize).Select(FromOutbox)];
     }
 
     public void Update(OutboxEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        _outbox.Update(ToDocument(entry));
+        OutboxCollection.Update(ToDocument(entry));
     }
 
     public void Update(IReadOnlyCollection<OutboxEntry> entries)
@@ -79,17 +78,17 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count > 0)
         {
-            _database.InTransaction(() => _outbox.Update(entries.Select(ToDocument)));
+            _database.InTransaction(() => OutboxCollection.Update(entries.Select(ToDocument)));
         }
     }
 
     public int MarkInFlightUnknown() => _database.InTransaction(() =>
     {
-        var inFlight = _outbox.Find(Query.EQ("state", nameof(DeliveryState.Sending))).ToList();
+        var inFlight = OutboxCollection.Find(Query.EQ("state", nameof(DeliveryState.Sending))).ToList();
         foreach (var document in inFlight)
         {
             document["state"] = nameof(DeliveryState.Unknown);
-            _outbox.Update(document);
+            OutboxCollection.Update(document);
         }
 
         return inFlight.Count;
@@ -97,21 +96,21 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
 
     public bool MarkReported(string broadcastId) => _database.InTransaction(() =>
     {
-        if (_broadcasts.FindById(broadcastId) is not { } broadcast || (broadcast.TryGetValue("reported", out var reported) && reported.AsBoolean))
+        if (BroadcastsCollection.FindById(broadcastId) is not { } broadcast || (broadcast.TryGetValue("reported", out var reported) && reported.AsBoolean))
         {
             return false;
         }
 
         broadcast["reported"] = true;
-        return _broadcasts.Update(broadcast);
+        return BroadcastsCollection.Update(broadcast);
     });
 
     public void SetProgressMessage(string broadcastId, string messageId) => _database.InTransaction(() =>
     {
-        if (_broadcasts.FindById(broadcastId) is { } broadcast)
+        if (BroadcastsCollection.FindById(broadcastId) is { } broadcast)
         {
             broadcast["progressMessage"] = messageId;
-            _broadcasts.Update(broadcast);
+            BroadcastsCollection.Update(broadcast);
         }
 
         return 0;
@@ -120,13 +119,13 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
     /// <summary>Retention: deletes copies in a final state that were due before <paramref name="cutoff"/>; queued and sending copies stay.</summary>
     public int DeleteFinishedBefore(Instant cutoff) => _database.InTransaction(() =>
     {
-        var finished = _outbox.Find(Query.LT("due", cutoff.ToDateTimeUtc()))
+        var finished = OutboxCollection.Find(Query.LT("due", cutoff.ToDateTimeUtc()))
             .Where(d => d["state"].AsString is not (nameof(DeliveryState.Queued) or nameof(DeliveryState.Sending)))
             .Select(d => d["_id"])
             .ToList();
         foreach (var id in finished)
         {
-            _outbox.Delete(id);
+            OutboxCollection.Delete(id);
         }
 
         return finished.Count;
@@ -134,23 +133,23 @@ internal sealed class LiteDbBroadcastStore : IBroadcastStore
 
     public bool CancelIfNotStarted(string broadcastId) => _database.InTransaction(() =>
     {
-        if (_broadcasts.FindById(broadcastId) is not { } broadcast)
+        if (BroadcastsCollection.FindById(broadcastId) is not { } broadcast)
         {
             return false;
         }
 
-        var entries = _outbox.Find(Query.EQ("broadcast", broadcastId)).ToList();
+        var entries = OutboxCollection.Find(Query.EQ("broadcast", broadcastId)).ToList();
         if (entries.Any(e => e["state"].AsString is not (nameof(DeliveryState.Queued) or nameof(DeliveryState.Muted) or nameof(DeliveryState.Expired))))
         {
             return false;
         }
 
         broadcast["cancelled"] = true;
-        _broadcasts.Update(broadcast);
+        BroadcastsCollection.Update(broadcast);
         foreach (var entry in entries.Where(e => e["state"].AsString == nameof(DeliveryState.Queued)))
         {
             entry["state"] = nameof(DeliveryState.Cancelled);
-            _outbox.Update(entry);
+            OutboxCollection.Update(entry);
         }
 
         return true;

@@ -8,13 +8,16 @@ namespace BalanceBot.Storage;
 /// submit data names the saved id, because Teams and Web Chat keep old cards clickable and a bare choice id would
 /// answer whatever question is open now. Mapped by hand: field names are persisted.
 /// </summary>
-internal sealed class LiteDbCardPromptStore
+internal sealed class LiteDbCardPromptStore : ICardPromptStore
 {
     /// <summary>How long a card's buttons stay answerable; a reminder card from yesterday is of no use.</summary>
     public static readonly TimeSpan PromptLifetime = TimeSpan.FromHours(24);
 
-    private readonly ILiteCollection<BsonDocument> _prompts;
-    private readonly ILiteCollection<BsonDocument> _users;
+    private readonly BalanceBotDatabase _database;
+
+    // Fetched per use: the database reopens its engine after a storage fault (issue 14 §7).
+    private ILiteCollection<BsonDocument> PromptsCollection => _database.Database.GetCollection("card_prompts");
+    private ILiteCollection<BsonDocument> UsersCollection => _database.Database.GetCollection("card_users");
     private readonly TimeProvider _time;
 
     // LiteDB has no compare-and-set; one lock makes a double press claim once.
@@ -24,10 +27,9 @@ internal sealed class LiteDbCardPromptStore
     public LiteDbCardPromptStore(BalanceBotDatabase database, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(database);
+        _database = database;
         _time = time;
-        _prompts = database.Database.GetCollection("card_prompts");
-        _users = database.Database.GetCollection("card_users");
-        _prompts.EnsureIndex("expires");
+        PromptsCollection.EnsureIndex("expires");
     }
 
     /// <summary>
@@ -43,10 +45,10 @@ internal sealed class LiteDbCardPromptStore
             if (now - _lastPruned > TimeSpan.FromMinutes(1))
             {
                 _lastPruned = now;
-                _prompts.DeleteMany(Query.LT("expires", now.UtcDateTime));
+                PromptsCollection.DeleteMany(Query.LT("expires", now.UtcDateTime));
             }
 
-            _prompts.Insert(new BsonDocument
+            PromptsCollection.Insert(new BsonDocument
             {
                 ["_id"] = id,
                 ["user"] = userKey,
@@ -57,7 +59,7 @@ internal sealed class LiteDbCardPromptStore
             });
             if (isQuestion)
             {
-                _users.Upsert(new BsonDocument { ["_id"] = userKey, ["question"] = id });
+                UsersCollection.Upsert(new BsonDocument { ["_id"] = userKey, ["question"] = id });
             }
         }
 
@@ -77,8 +79,8 @@ internal sealed class LiteDbCardPromptStore
 
         lock (_claim)
         {
-            var prompt = _prompts.FindById(promptId);
-            var openQuestion = _users.FindById(userKey)?["question"] is { IsString: true } open ? open.AsString : null;
+            var prompt = PromptsCollection.FindById(promptId);
+            var openQuestion = UsersCollection.FindById(userKey)?["question"] is { IsString: true } open ? open.AsString : null;
             var reason = prompt switch
             {
                 null => "unknown or expired prompt",
@@ -92,7 +94,7 @@ internal sealed class LiteDbCardPromptStore
             if (reason is null)
             {
                 prompt!["used"] = true;
-                _prompts.Update(prompt);
+                PromptsCollection.Update(prompt);
             }
 
             return reason;

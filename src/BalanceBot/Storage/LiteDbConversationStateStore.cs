@@ -10,19 +10,20 @@ namespace BalanceBot.Storage;
 /// </summary>
 internal sealed class LiteDbConversationStateStore(BalanceBotDatabase database) : IConversationStateStore
 {
-    private readonly ILiteCollection<BsonDocument> _collection = database.Database.GetCollection("conversations");
+    // Fetched per use: the database reopens its engine after a storage fault (issue 14 §7).
+    private ILiteCollection<BsonDocument> Collection => database.Database.GetCollection("conversations");
     private readonly FieldProtection _protection = database.Protection;
 
     public ValueTask<ConversationState?> LoadAsync(string conversationKey, CancellationToken cancellationToken)
     {
-        var document = _collection.FindById(conversationKey);
+        var document = Collection.FindById(conversationKey);
         return ValueTask.FromResult(document is null ? null : FromDocument(document));
     }
 
     public ValueTask SaveAsync(ConversationState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        _collection.Upsert(ToDocument(state));
+        Collection.Upsert(ToDocument(state));
         return ValueTask.CompletedTask;
     }
 

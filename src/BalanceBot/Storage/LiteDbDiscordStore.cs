@@ -1,4 +1,3 @@
-using BalanceBot.Channels.Discord;
 using BalanceBot.Core.Conversations;
 using LiteDB;
 
@@ -8,10 +7,13 @@ namespace BalanceBot.Storage;
 /// Discord's server-side state: the prompts behind buttons (<c>discord_prompts</c>) and, per user, the DM channel
 /// and the dialog question asked last (<c>discord_users</c>). Mapped by hand: field names are persisted.
 /// </summary>
-internal sealed class LiteDbDiscordStore
+internal sealed class LiteDbDiscordStore : IDiscordStateStore
 {
-    private readonly ILiteCollection<BsonDocument> _prompts;
-    private readonly ILiteCollection<BsonDocument> _users;
+    private readonly BalanceBotDatabase _database;
+
+    // Fetched per use: the database reopens its engine after a storage fault (issue 14 §7).
+    private ILiteCollection<BsonDocument> PromptsCollection => _database.Database.GetCollection("discord_prompts");
+    private ILiteCollection<BsonDocument> UsersCollection => _database.Database.GetCollection("discord_users");
 
     // LiteDB has no compare-and-set; claims are rare and fast, so one lock makes a double click claim once.
     private readonly Lock _claim = new();
@@ -20,12 +22,11 @@ internal sealed class LiteDbDiscordStore
     public LiteDbDiscordStore(BalanceBotDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _prompts = database.Database.GetCollection("discord_prompts");
-        _users = database.Database.GetCollection("discord_users");
+        _database = database;
 
         // Both collections are created here, once, rather than by whichever of many concurrent sends comes first.
-        _prompts.EnsureIndex("expires");
-        _users.EnsureIndex("dmChannel");
+        PromptsCollection.EnsureIndex("expires");
+        UsersCollection.EnsureIndex("dmChannel");
     }
 
     /// <summary>Saves the prompt; a dialog question also becomes the user's current one, retiring the one before.</summary>
@@ -36,10 +37,10 @@ internal sealed class LiteDbDiscordStore
         {
             // Expired prompts go at most once a minute: a DM burst should not pay a delete per message.
             _lastPruned = now;
-            _prompts.DeleteMany(Query.LT("expires", now.UtcDateTime));
+            PromptsCollection.DeleteMany(Query.LT("expires", now.UtcDateTime));
         }
 
-        _prompts.Insert(new BsonDocument
+        PromptsCollection.Insert(new BsonDocument
         {
             ["_id"] = prompt.Id,
             ["user"] = prompt.UserId,
@@ -58,7 +59,7 @@ internal sealed class LiteDbDiscordStore
 
     public DiscordPrompt? FindPrompt(string id)
     {
-        var document = _prompts.FindById(id);
+        var document = PromptsCollection.FindById(id);
         return document is null ? null : new DiscordPrompt(
             document["_id"].AsString,
             document["user"].AsString,
@@ -75,21 +76,21 @@ internal sealed class LiteDbDiscordStore
     {
         lock (_claim)
         {
-            var document = _prompts.FindById(promptId);
+            var document = PromptsCollection.FindById(promptId);
             if (document is null || document["used"].AsBoolean)
             {
                 return false;
             }
 
             document["used"] = true;
-            return _prompts.Update(document);
+            return PromptsCollection.Update(document);
         }
     }
 
     /// <summary>The id of the dialog question the user was asked last, the only one whose buttons still answer.</summary>
-    public string? CurrentQuestion(string userId) => _users.FindById(userId)?["question"] is { IsString: true } id ? id.AsString : null;
+    public string? CurrentQuestion(string userId) => UsersCollection.FindById(userId)?["question"] is { IsString: true } id ? id.AsString : null;
 
-    public string? DmChannel(string userId) => _users.FindById(userId)?["dmChannel"] is { IsString: true } id ? id.AsString : null;
+    public string? DmChannel(string userId) => UsersCollection.FindById(userId)?["dmChannel"] is { IsString: true } id ? id.AsString : null;
 
     public void SetDmChannel(string userId, string? channelId) =>
         UpdateUser(userId, user => user["dmChannel"] = channelId is null ? BsonValue.Null : channelId);
@@ -98,9 +99,9 @@ internal sealed class LiteDbDiscordStore
     {
         lock (_claim)
         {
-            var user = _users.FindById(userId) ?? new BsonDocument { ["_id"] = userId };
+            var user = UsersCollection.FindById(userId) ?? new BsonDocument { ["_id"] = userId };
             change(user);
-            _users.Upsert(user);
+            UsersCollection.Upsert(user);
         }
     }
 }

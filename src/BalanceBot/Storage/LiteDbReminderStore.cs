@@ -15,49 +15,46 @@ internal sealed class LiteDbReminderStore : IReminderStore
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
 
     private readonly BalanceBotDatabase _database;
-    private readonly ILiteCollection<BsonDocument> _collection;
+    // Fetched per use: the database reopens its engine after a storage fault (issue 14 §7).
+    private ILiteCollection<BsonDocument> Collection => _database.Database.GetCollection("reminders");
 
     public LiteDbReminderStore(BalanceBotDatabase database)
     {
         _database = database;
-        _collection = database.Database.GetCollection("reminders");
-        _collection.EnsureIndex("nextDue");
+        Collection.EnsureIndex("nextDue");
     }
 
     public ValueTask<ReminderSubscription?> FindAsync(string userKey, CancellationToken cancellationToken)
     {
-        var document = _collection.FindById(userKey);
+        var document = Collection.FindById(userKey);
         return ValueTask.FromResult(document is null ? null : FromDocument(document));
     }
 
     public ValueTask SaveAsync(ReminderSubscription subscription, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        _collection.Upsert(ToDocument(subscription));
+        Collection.Upsert(ToDocument(subscription));
         return ValueTask.CompletedTask;
     }
 
-    public IEnumerable<ReminderSubscription> All() => _collection.FindAll().Select(FromDocument);
+    public IEnumerable<ReminderSubscription> All() => Collection.FindAll().Select(FromDocument);
 
     public ValueTask DeleteAsync(string userKey, CancellationToken cancellationToken)
     {
-        _collection.Delete(userKey);
+        Collection.Delete(userKey);
         return ValueTask.CompletedTask;
     }
 
     public IReadOnlyList<ReminderSubscription> ClaimDue(Instant now, int pageSize, Func<ReminderSubscription, bool> advance, string? userKeyPrefix = null)
     {
         ArgumentNullException.ThrowIfNull(advance);
-        var database = _database.Database;
-
         // One explicit transaction, begun and committed on this thread with no await in between (LiteDB binds
         // transactions to the thread: scheduling-storage.md §4.2).
-        database.BeginTrans();
-        try
+        return _database.InTransaction(() =>
         {
             var dueQuery = Query.Between("nextDue", new BsonValue(DateTime.MinValue.ToUniversalTime()), new BsonValue(now.ToDateTimeUtc()));
             var query = userKeyPrefix is null ? dueQuery : Query.And(dueQuery, Query.StartsWith("_id", userKeyPrefix));
-            var due = _collection.Find(query, 0, pageSize).ToList();
+            var due = Collection.Find(query, 0, pageSize).ToList();
             var toSend = new List<ReminderSubscription>(due.Count);
             foreach (var document in due)
             {
@@ -67,17 +64,11 @@ internal sealed class LiteDbReminderStore : IReminderStore
                     toSend.Add(subscription);
                 }
 
-                _collection.Update(ToDocument(subscription));
+                Collection.Update(ToDocument(subscription));
             }
 
-            database.Commit();
             return toSend;
-        }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
+        });
     }
 
     private static BsonDocument ToDocument(ReminderSubscription subscription)

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using BalanceBot.Channels.Discord;
 using BalanceBot.Core.Users;
 using LiteDB;
 
@@ -20,8 +19,7 @@ internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database, LiteDbUs
         var deleted = new List<string>();
 
         // Synchronous on purpose: a LiteDB transaction belongs to its thread, so no await inside it.
-        db.BeginTrans();
-        try
+        database.InTransaction(() =>
         {
             var users = db.GetCollection("users");
             if (users.FindById(userKey) is { } user)
@@ -57,9 +55,9 @@ internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database, LiteDbUs
                 deleted.Add("where we were in our conversation");
             }
 
-            if (userKey.StartsWith(DiscordInteractionHandler.KeyPrefix, StringComparison.Ordinal))
+            if (userKey.StartsWith(ChannelNames.DiscordKeyPrefix, StringComparison.Ordinal))
             {
-                var discordId = userKey[DiscordInteractionHandler.KeyPrefix.Length..];
+                var discordId = userKey[ChannelNames.DiscordKeyPrefix.Length..];
                 var channel = db.GetCollection("discord_users").Delete(discordId);
                 var prompts = db.GetCollection("discord_prompts").DeleteMany(Query.EQ("user", discordId));
                 if (channel || prompts > 0)
@@ -68,13 +66,8 @@ internal sealed class LiteDbUserDataEraser(BalanceBotDatabase database, LiteDbUs
                 }
             }
 
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
+            return deleted.Count;
+        });
 
         return ValueTask.FromResult<IReadOnlyList<string>>(deleted);
     }

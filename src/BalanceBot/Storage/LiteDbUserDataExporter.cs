@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BalanceBot.Channels.Discord;
 using BalanceBot.Core.Checkup;
 using BalanceBot.Core.Users;
 using LiteDB;
@@ -26,9 +25,9 @@ internal sealed class LiteDbUserDataExporter(BalanceBotDatabase database, IUserS
             ["conversation"] = Raw(db.GetCollection("conversations").FindById(conversationKey)),
             ["broadcastCopies"] = RawArray(db.GetCollection("outbox").Find(Query.EQ("user", userKey))),
         };
-        if (userKey.StartsWith(DiscordInteractionHandler.KeyPrefix, StringComparison.Ordinal))
+        if (userKey.StartsWith(ChannelNames.DiscordKeyPrefix, StringComparison.Ordinal))
         {
-            var discordId = userKey[DiscordInteractionHandler.KeyPrefix.Length..];
+            var discordId = userKey[ChannelNames.DiscordKeyPrefix.Length..];
             export["discord"] = new JsonObject
             {
                 ["user"] = Raw(db.GetCollection("discord_users").FindById(discordId)),

@@ -12,23 +12,24 @@ namespace BalanceBot.Storage;
 /// </summary>
 internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
 {
-    private readonly ILiteCollection<BsonDocument> _collection = database.Database.GetCollection("users");
+    // Fetched per use: the database reopens its engine after a storage fault (issue 14 §7).
+    private ILiteCollection<BsonDocument> Collection => database.Database.GetCollection("users");
     private readonly FieldProtection _protection = database.Protection;
 
     public ValueTask<UserRecord?> FindAsync(string userKey, CancellationToken cancellationToken)
     {
-        var document = _collection.FindById(userKey);
+        var document = Collection.FindById(userKey);
         return ValueTask.FromResult(document is null ? null : FromDocument(document));
     }
 
     public ValueTask SaveAsync(UserRecord user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        _collection.Upsert(ToDocument(user));
+        Collection.Upsert(ToDocument(user));
         return ValueTask.CompletedTask;
     }
 
-    public IEnumerable<UserRecord> All() => _collection.FindAll().Select(FromDocument);
+    public IEnumerable<UserRecord> All() => Collection.FindAll().Select(FromDocument);
 
     /// <summary>
     /// Retention: drops kept check-ups and check-up start dates from before <paramref name="cutoff"/>. Each user is
@@ -42,7 +43,7 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
         {
             database.InTransaction(() =>
             {
-                if (_collection.FindById(key) is not { } document)
+                if (Collection.FindById(key) is not { } document)
                 {
                     return false;
                 }
@@ -50,7 +51,7 @@ internal sealed class LiteDbUserStore(BalanceBotDatabase database) : IUserStore
                 var user = FromDocument(document);
                 user.CheckupHistory.RemoveAll(c => c.Date < cutoff);
                 user.CheckupStarts.RemoveAll(d => d < cutoff);
-                return _collection.Update(ToDocument(user));
+                return Collection.Update(ToDocument(user));
             });
         }
 

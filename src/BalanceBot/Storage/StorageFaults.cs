@@ -8,19 +8,30 @@ namespace BalanceBot.Storage;
 /// temporary: channels are told to retry (503 + Retry-After), <c>/readyz</c> says 503, and the first request that
 /// completes without a fault once the disk is back clears it, with nobody restarting the process (issue 14 §7).
 /// </summary>
-internal sealed class StorageFaultState
+internal sealed class StorageFaultState(BalanceBotDatabase database)
 {
     private int _faulted;
 
-    public bool IsFaulted => Volatile.Read(ref _faulted) == 1;
+    public bool IsFaulted => Volatile.Read(ref _faulted) == 1 || database.IsFaulted;
 
-    public void MarkFaulted() => Volatile.Write(ref _faulted, 1);
+    /// <summary>Not ready until real work succeeds again; the database checks its engine after the back-off.</summary>
+    public void MarkFaulted()
+    {
+        Volatile.Write(ref _faulted, 1);
+        database.ReportFault();
+    }
 
     public void MarkHealthy() => Volatile.Write(ref _faulted, 0);
 
-    /// <summary>An I/O failure of the disk under the database, as opposed to a bug in the code that called it.</summary>
+    /// <summary>
+    /// An I/O failure of the disk under the database, as opposed to a bug in the code that called it; also the
+    /// "engine closed" error LiteDB gives every call after it closed itself on such a failure.
+    /// </summary>
     public static bool IsStorageFault(Exception exception) =>
-        exception is IOException || exception is LiteException { InnerException: IOException };
+        exception is IOException
+        || exception is LiteException { InnerException: IOException }
+        || exception is LiteException { ErrorCode: LiteException.ENGINE_DISPOSED }
+        || exception is ObjectDisposedException { ObjectName: "LiteDatabase" or "LiteEngine" };
 }
 
 /// <summary>Turns a storage I/O fault that escaped a request into 503 + Retry-After instead of a 500.</summary>

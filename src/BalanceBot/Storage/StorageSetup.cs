@@ -60,12 +60,61 @@ internal static class StorageSetup
         }
     }
 
+    /// <summary>
+    /// Resolving the singleton opened the file; touching every collection here makes a locked, unwritable or damaged
+    /// file fail start-up with one line (issue 14 §8) instead of failing the first user's turn.
+    /// </summary>
+    public static void CheckAtStart(BalanceBotDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        try
+        {
+            CreateCollections(database);
+
+            // Damage past the header (flipped bytes, a cut-off copy) shows only when its page is read: read every
+            // document once now, while the one who can restore the file is watching, not in a user's turn.
+            // In an explicit transaction, rolled back even when a page is unreadable: a query's own transaction left
+            // behind by a failed read is released by LiteDB's finalizer, which throws on damaged pages and ends the process.
+            var engine = database.Database;
+            engine.BeginTrans();
+            try
+            {
+                foreach (var name in Collections)
+                {
+                    foreach (var document in engine.GetCollection(name).FindAll())
+                    {
+                        _ = document.Keys.Count;
+                    }
+                }
+            }
+            finally
+            {
+                RollBackQuietly(engine);
+            }
+        }
+        catch (Exception ex) when (StorageStartupFailure.IsOpenFailure(ex))
+        {
+            throw StorageStartupFailure.Explain(database.FilePath, ex);
+        }
+    }
+
+    private static void RollBackQuietly(LiteDB.LiteDatabase engine)
+    {
+        try
+        {
+            engine.Rollback();
+        }
+        catch (Exception ex) when (StorageStartupFailure.IsOpenFailure(ex))
+        {
+            // The read already failed and is what start-up reports; a damaged page can fail the rollback too.
+        }
+    }
+
     private sealed class OpenDatabaseAtStart(BalanceBotDatabase database) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            // Resolving the singleton opened the file; touching it here makes a locked or unreadable file fail start-up.
-            CreateCollections(database);
+            CheckAtStart(database);
             return Task.CompletedTask;
         }
 

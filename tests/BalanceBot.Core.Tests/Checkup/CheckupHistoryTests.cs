@@ -63,7 +63,7 @@ public sealed class CheckupHistoryTests
         var result = await new ScriptedPatient(bot, new Dictionary<string, string> { ["screen_emergency"] = "heart" }).RunAsync("checkup");
 
         Assert.Equal(TriageLevel.Emergency, result.Level);
-        Assert.StartsWith("**Call 999 (or 112) now**", result.Transcript[^1], StringComparison.Ordinal);
+        Assert.StartsWith(SafetyText.Marker + "**Call 999 (or 112) now**", result.Transcript[^1], StringComparison.Ordinal);
         Assert.Empty((await bot.StateAsync()).Stack);
     }
 }

@@ -57,7 +57,7 @@ public sealed class CheckupPathTests(ITestOutputHelper output)
         }
         else if (step.Kind == StepKind.Say)
         {
-            var shown = OutcomeLevel(step.Text!);
+            var shown = OutcomeLevel(SafetyText.Unmarked(step.Text!));
             if (shown is not null)
             {
                 Assert.True(state.Shown is null, $"a second outcome at '{step.Id}'");
@@ -150,7 +150,7 @@ public sealed class CheckupPathTests(ITestOutputHelper output)
             }
         }
 
-        var context = new DialogActionContext(new Turn { Kind = TurnKind.Message, UserKey = "u", ConversationKey = "c" }, new UserRecord { Key = "u", FirstSeenUtc = default }, step.Args, values, [], Catalog.Exercises);
+        var context = new DialogActionContext(new Turn { Kind = TurnKind.Message, UserKey = "u", ConversationKey = "c" }, new UserRecord { Key = "u", FirstSeenUtc = default }, step.Args, values, []);
         var result = _actions[step.ActionName!].ExecuteAsync(context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
         // Actions may only raise the level (the duration rule), never lower it.

@@ -101,13 +101,17 @@ internal sealed class ScriptedPatient(EngineHarness bot, IReadOnlyDictionary<str
     private static bool IsSafetyResponse(string text) =>
         text.Contains("If this is happening now, call", StringComparison.Ordinal) || text.Contains(CrisisWords, StringComparison.Ordinal);
 
-    private static TriageLevel? OutcomeLevel(string text) =>
-        text.StartsWith("**Call ", StringComparison.Ordinal) || text.Contains("If this is happening now, call", StringComparison.Ordinal) ? TriageLevel.Emergency
-        : text.StartsWith("**Speak to a doctor today.**", StringComparison.Ordinal) ? TriageLevel.UrgentSameDay
-        : text.StartsWith("**Book a GP appointment", StringComparison.Ordinal) ? TriageLevel.GpSoon
-        : text.StartsWith("**Book a physiotherapist", StringComparison.Ordinal) ? TriageLevel.PhysioOrGpRoutine
-        : text.StartsWith("**This sounds like a common pattern", StringComparison.Ordinal) ? TriageLevel.SelfCare
-        : null;
+    // Outcomes at urgent and emergency level are safety text: read past the warning sign that marks them.
+    private static TriageLevel? OutcomeLevel(string marked)
+    {
+        var text = SafetyText.Unmarked(marked);
+        return text.StartsWith("**Call ", StringComparison.Ordinal) || text.Contains("If this is happening now, call", StringComparison.Ordinal) ? TriageLevel.Emergency
+            : text.StartsWith("**Speak to a doctor today.**", StringComparison.Ordinal) ? TriageLevel.UrgentSameDay
+            : text.StartsWith("**Book a GP appointment", StringComparison.Ordinal) ? TriageLevel.GpSoon
+            : text.StartsWith("**Book a physiotherapist", StringComparison.Ordinal) ? TriageLevel.PhysioOrGpRoutine
+            : text.StartsWith("**This sounds like a common pattern", StringComparison.Ordinal) ? TriageLevel.SelfCare
+            : null;
+    }
 
     private CheckupResult Classify()
     {

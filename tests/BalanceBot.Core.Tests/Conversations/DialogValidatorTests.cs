@@ -142,8 +142,36 @@ public sealed class DialogValidatorTests
             """));
 
     [Fact]
+    public void A_say_style_other_than_attention_is_reported_and_attention_marks_every_line()
+    {
+        Assert.Contains("d9.yaml:4: 'style' must be attention", Problems("""
+            id: styled
+            steps:
+              - id: hello
+                style: loud
+                say: Hi.
+              - id: done
+                end: true
+            """));
+        var (dialogs, problems) = TestDialogs.Parse("""
+            id: styled
+            steps:
+              - id: warn
+                style: attention
+                say: |
+                  Call now.
+
+                  Don't drive.
+              - id: done
+                end: true
+            """);
+        Assert.Empty(problems);
+        Assert.Equal($"{SafetyText.Marker}Call now.\n\n{SafetyText.Marker}Don't drive.\n", dialogs[0].Steps[0].Text);
+    }
+
+    [Fact]
     public void An_unknown_key_is_reported_instead_of_ignored() =>
-        Assert.Contains("d9.yaml:5: unknown key 'nxt' in say step (allowed: id, say, next)", Problems("""
+        Assert.Contains("d9.yaml:5: unknown key 'nxt' in say step (allowed: id, say, style, next)", Problems("""
             id: extra
             steps:
               - id: hello

@@ -20,7 +20,7 @@ internal sealed class EngineHarness : IDisposable
         States = new LiteDbConversationStateStore(Database);
         Users = new LiteDbUserStore(Database);
         Reminders = new LiteDbReminderStore(Database);
-        Engine = new ConversationEngine(catalog, States, Users, Reminders, new SafetyContactDirectory(SafetyContactDirectory.BuiltIn, defaultCountry), Time, NullLogger<ConversationEngine>.Instance);
+        Engine = TestConversations.Engine(catalog, States, Users, Reminders, Time, new SafetyContactDirectory(SafetyContactDirectory.BuiltIn, defaultCountry));
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));

@@ -66,13 +66,12 @@ public sealed class HelpTests
             new Users.UserRecord { Key = "msteams:29:a", FirstSeenUtc = default },
             new Dictionary<string, string> { ["when"] = "export_on", ["yes"] = "on", ["no"] = "off" },
             [],
-            []) { DataExport = new SwitchedExport(true) };
-        var off = new DialogActionContext(context.Turn, context.User, context.Args, [], []) { DataExport = new SwitchedExport(false) };
-        var none = new DialogActionContext(context.Turn, context.User, context.Args, [], []);
+            []);
 
-        Assert.Equal("on", (await new CheckTurnAction().ExecuteAsync(context, CancellationToken.None)).GotoStep);
-        Assert.Equal("off", (await new CheckTurnAction().ExecuteAsync(off, CancellationToken.None)).GotoStep);
-        Assert.Equal("off", (await new CheckTurnAction().ExecuteAsync(none, CancellationToken.None)).GotoStep);
+        // Export is a feature: without its condition registered, "export_on" never holds.
+        Assert.Equal("on", (await new CheckTurnAction([new Privacy.ExportEnabledCondition(new SwitchedExport(true))]).ExecuteAsync(context, CancellationToken.None)).GotoStep);
+        Assert.Equal("off", (await new CheckTurnAction([new Privacy.ExportEnabledCondition(new SwitchedExport(false))]).ExecuteAsync(context, CancellationToken.None)).GotoStep);
+        Assert.Equal("off", (await new CheckTurnAction([]).ExecuteAsync(context, CancellationToken.None)).GotoStep);
     }
 
     [Fact]

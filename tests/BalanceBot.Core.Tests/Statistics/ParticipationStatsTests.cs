@@ -76,26 +76,30 @@ public sealed class ParticipationStatsTests
     [Fact]
     public void Muted_users_are_not_counted_as_opted_in_and_kept_checkups_need_the_minimum_too()
     {
-        var users = Enumerable.Range(0, 20).Select(i => User($"u{i}", "berlin", muted: i < 4)).ToList();
-        foreach (var user in users.Take(11))
+        // Issue 14 §2 (cross-measure differencing): the kept check-ups are 12 of the 26 opted in, so both they and the
+        // other 14 have the minimum; with 20 users (16 opted in) 11 kept check-ups would have left 5 (was: 20 users).
+        var users = Enumerable.Range(0, 30).Select(i => User($"u{i}", "berlin", muted: i < 4)).ToList();
+        foreach (var user in users.Skip(4).Take(12))
         {
             user.CheckupHistory.Add(new CheckupRecord("neck", TriageLevel.SelfCare, new DateOnly(2026, 3, 31)));
         }
 
-        users[19].CheckupHistory.Add(new CheckupRecord("knee", TriageLevel.GpSoon, new DateOnly(2026, 4, 1)));
+        users[29].CheckupHistory.Add(new CheckupRecord("knee", TriageLevel.GpSoon, new DateOnly(2026, 4, 1)));
 
         var cells = ParticipationStats.Compute(users, [], Thursday, weeks: 1, minimumGroupSize: 10);
 
-        Assert.Equal(16, Cell(cells, "all", "opted_in_users").People);
-        Assert.Equal(11.0, Cell(cells, "all", "kept_checkups:neck:self_care").Value);
+        Assert.Equal(26, Cell(cells, "all", "opted_in_users").People);
+        Assert.Equal(12.0, Cell(cells, "all", "kept_checkups:neck:self_care").Value);
         Assert.True(Cell(cells, "all", "kept_checkups:knee:gp_soon").Suppressed);
     }
 
     [Fact]
     public void Prompts_sent_check_ups_started_and_broadcast_reach_count_events_over_the_people_they_concern()
     {
-        var users = Enumerable.Range(0, 14).Select(i => User($"u{i}", i < 12 ? "berlin" : "paris")).ToList();
-        var reminders = users.Take(12).Select(u => Reminders(u.Key, done: 1, skipped: 0)).ToList();
+        // Issue 14 §2: every measure now concerns the same 24 people, since cells about different groups may not differ
+        // by fewer than the minimum across measures either (was: 14 people, 12 with reminders, 11 with check-ups).
+        var users = Enumerable.Range(0, 24).Select(i => User($"u{i}", i < 12 ? "berlin" : "paris")).ToList();
+        var reminders = users.Select(u => Reminders(u.Key, done: 1, skipped: 0)).ToList();
         foreach (var subscription in reminders)
         {
             subscription.CountSent(Thursday);
@@ -103,7 +107,7 @@ public sealed class ParticipationStatsTests
             subscription.CountSent(Thursday.PlusWeeks(-1)); // another week: not in W14
         }
 
-        foreach (var user in users.Take(11))
+        foreach (var user in users)
         {
             user.CheckupStarts.Add(new DateOnly(2026, 3, 30));
         }
@@ -114,14 +118,49 @@ public sealed class ParticipationStatsTests
 
         var cells = ParticipationStats.Compute(users, reminders, Thursday, weeks: 1, minimumGroupSize: 10, copies);
 
-        Assert.Equal((12, 24.0), (Cell(cells, "all", "prompts_sent").People, Cell(cells, "all", "prompts_sent").Value));
-        Assert.Equal((11, 12.0), (Cell(cells, "all", "checkups_started").People, Cell(cells, "all", "checkups_started").Value));
-        Assert.Equal((14, 15.0), (Cell(cells, "all", "broadcast_reach").People, Cell(cells, "all", "broadcast_reach").Value));
+        Assert.Equal((24, 48.0), (Cell(cells, "all", "prompts_sent").People, Cell(cells, "all", "prompts_sent").Value));
+        Assert.Equal((24, 25.0), (Cell(cells, "all", "checkups_started").People, Cell(cells, "all", "checkups_started").Value));
+        Assert.Equal((24, 25.0), (Cell(cells, "all", "broadcast_reach").People, Cell(cells, "all", "broadcast_reach").Value));
+        Assert.Equal((12, 13.0), (Cell(cells, "berlin", "broadcast_reach").People, Cell(cells, "berlin", "broadcast_reach").Value));
+        Assert.Equal(12, Cell(cells, "paris", "checkups_started").People);
+    }
 
-        // Berlin's reach (12 people) differs from everyone's (14) by 2 people: hidden, as are Paris's numbers.
-        Assert.True(Cell(cells, "berlin", "broadcast_reach").Suppressed);
-        Assert.True(Cell(cells, "paris", "broadcast_reach").Suppressed);
-        Assert.Equal(11, Cell(cells, "berlin", "checkups_started").People);
+    [Fact]
+    public void One_week_against_another_or_one_measure_against_another_cannot_describe_fewer_than_the_minimum()
+    {
+        // 14 have reminders in W14, 12 of them also in W13: each week has the minimum, but W14 − W13 is 2 people.
+        var users = Enumerable.Range(0, 14).Select(i => User($"u{i}", "")).ToList();
+        var reminders = users.Select(u => Reminders(u.Key, done: 1, skipped: 0)).ToList();
+        foreach (var subscription in reminders.Take(12))
+        {
+            subscription.Count(Thursday.PlusWeeks(-1), done: true);
+        }
+
+        // And 11 of the 14 started a check-up in W14: 14 − 11 would be 3 people.
+        foreach (var user in users.Take(11))
+        {
+            user.CheckupStarts.Add(new DateOnly(2026, 3, 31));
+        }
+
+        var cells = ParticipationStats.Compute(users, reminders, Thursday, weeks: 2, minimumGroupSize: 10);
+
+        Assert.Equal(14, Cell(cells, "all", "reminder_users").People);
+        Assert.True(cells.Single(c => c.Week == "2026-W13" && c.Tag == "all" && c.Measure == "reminder_users").Suppressed);
+        Assert.True(Cell(cells, "all", "checkups_started").Suppressed);
+    }
+
+    [Fact]
+    public void Kept_check_up_rows_are_the_same_whether_or_not_anyone_kept_one()
+    {
+        var users = Enumerable.Range(0, 12).Select(i => User($"u{i}", "berlin")).ToList();
+        var without = ParticipationStats.Compute(users, [], Thursday, weeks: 1, minimumGroupSize: 10);
+        users[3].CheckupHistory.Add(new CheckupRecord("knee", TriageLevel.UrgentSameDay, new DateOnly(2026, 4, 1)));
+
+        var with = ParticipationStats.Compute(users, [], Thursday, weeks: 1, minimumGroupSize: 10);
+
+        Assert.Equal(without.Select(c => (c.Week, c.Tag, c.Measure, c.Suppressed)), with.Select(c => (c.Week, c.Tag, c.Measure, c.Suppressed)));
+        Assert.True(Cell(with, "berlin", "kept_checkups:knee:urgent_same_day").Suppressed);
+        Assert.Contains(with, c => c.Measure == "kept_checkups:lower_back:emergency" && c.Tag == "all");
     }
 
     [Fact]

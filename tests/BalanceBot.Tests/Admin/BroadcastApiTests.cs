@@ -308,11 +308,11 @@ public sealed class BroadcastApiTests : IAsyncLifetime
             await users.SaveAsync(user, CancellationToken.None);
         }
 
-        Assert.Contains("What should the message say?", (await SayAndReadAsync("lead", WellnessLead, "broadcast"))[^1].Text, StringComparison.Ordinal);
-        Assert.StartsWith("Add an exercise from the library", (await SayAndReadAsync("lead", WellnessLead, "Walking meeting week starts Monday"))[^1].Text, StringComparison.Ordinal);
-        Assert.Equal("Who should get it?", (await SayAndReadAsync("lead", WellnessLead, "Neck"))[^1].Text);
+        Assert.Contains(DialogTexts.Text("broadcast", "ask_text"), (await SayAndReadAsync("lead", WellnessLead, "broadcast"))[^1].Text, StringComparison.Ordinal);
+        Assert.StartsWith(DialogTexts.Text("broadcast", "ask_exercise"), (await SayAndReadAsync("lead", WellnessLead, "Walking meeting week starts Monday"))[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(DialogTexts.Text("broadcast", "ask_audience"), (await SayAndReadAsync("lead", WellnessLead, "Neck"))[^1].Text);
         Assert.StartsWith("Which tag?", (await SayAndReadAsync("lead", WellnessLead, "People with a tag"))[^1].Text, StringComparison.Ordinal);
-        Assert.Equal("When should it go out?", (await SayAndReadAsync("lead", WellnessLead, "Berlin"))[^1].Text);
+        Assert.Equal(DialogTexts.Text("broadcast", "ask_when"), (await SayAndReadAsync("lead", WellnessLead, "Berlin"))[^1].Text);
         var preview = await SayAndReadAsync("lead", WellnessLead, "now");
         Assert.Equal(
             "Here is the preview:\n\nWalking meeting week starts Monday\n\nWith the exercise \"Side neck stretch\" under it.\n\nFor people tagged \"berlin\" who get wellness messages: 2 people right now.",
@@ -332,7 +332,7 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         // Reported once: another run says nothing more.
         await DispatchAsync();
         Assert.Empty(_bot.Connector.Drain());
-        Assert.Contains(_bot.App.Services.GetRequiredService<BalanceBot.Storage.LiteDbAuditLog>().Recent(5), a => a.Who == "msteams:29:lead" && a.Action == "broadcast.create");
+        Assert.Contains(_bot.App.Services.GetRequiredService<BalanceBot.Storage.IAuditLog>().Recent(5), a => a.Who == "msteams:29:lead" && a.Action == "broadcast.create");
     }
 
     [Fact]
@@ -409,7 +409,7 @@ public sealed class BroadcastApiTests : IAsyncLifetime
         Assert.StartsWith("week,tag,measure,people,value,suppressed\n", text, StringComparison.Ordinal);
         Assert.Contains(",\"all\",opted_in_users,,,true", text, StringComparison.Ordinal);
         Assert.DoesNotContain("msteams:", text, StringComparison.Ordinal);
-        Assert.Equal(2, _bot.App.Services.GetRequiredService<BalanceBot.Storage.LiteDbAuditLog>().Recent(10).Count(a => a.Action == "stats.read"));
+        Assert.Equal(2, _bot.App.Services.GetRequiredService<BalanceBot.Storage.IAuditLog>().Recent(10).Count(a => a.Action == "stats.read"));
     }
 
     [Fact]

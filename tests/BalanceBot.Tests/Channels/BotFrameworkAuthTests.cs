@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BalanceBot.Channels.BotFramework;
+using BalanceBot.Core.Reminders;
+using BalanceBot.Scheduling;
 using LiteDB;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using NodaTime;
 
 namespace BalanceBot.Tests.Channels;
 
@@ -121,6 +124,25 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reminder_sent_by_the_sweep_carries_the_bots_token()
+    {
+        await PostAsync(_bot.Fixture("teams-personal-message.json"), "Bearer " + ValidToken());
+        await _bot.Connector.TakeAsync(4);
+        var subscription = new ReminderSubscription { UserKey = "msteams:29:uniqueId", Schedule = ReminderSchedule.Default("Europe/Berlin") };
+        subscription.Reschedule(Instant.FromDateTimeOffset(_bot.Time.GetUtcNow()));
+        await _bot.App.Services.GetRequiredService<IReminderStore>().SaveAsync(subscription, CancellationToken.None);
+        _bot.Time.SetUtcNow(subscription.NextDueUtc!.Value.ToDateTimeOffset().AddSeconds(20));
+
+        var summary = await _bot.App.Services.GetRequiredService<ReminderSweep>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, summary.Sent);
+        var prompt = Assert.Single(await _bot.Connector.TakeAsync(1));
+        Assert.Equal("/v3/conversations/a%3AuniqueId/activities", prompt.RawTarget);
+        Assert.Null(prompt.Body["replyToId"]);
+        Assert.StartsWith("Bearer bot-token-botframework.com-", prompt.Authorization, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_client_secret_goes_to_the_token_endpoint_for_the_botframework_tenant_and_scope()
     {
         await PostAsync(_bot.Fixture("teams-personal-message.json"), "Bearer " + ValidToken());
@@ -194,6 +216,35 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, afterRollover.StatusCode);
         Assert.Equal(fetchesBefore + 1, _identity.MetadataFetches);
         Assert.Single(await _bot.Connector.TakeAsync(1));
+    }
+
+    [Fact]
+    public async Task A_replayed_unknown_kid_is_not_refetched_again_so_it_cannot_use_up_a_genuine_rollover()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(_bot.Fixture("teams-personal-message.json"), "Bearer " + ValidToken())).StatusCode);
+        await _bot.Connector.TakeAsync(4);
+        var fetchesBefore = _identity.MetadataFetches;
+        var forged = "Bearer " + _identity.IssueToken(AppId, _bot.Connector.ServiceUrl, signWith: FakeIdentityProvider.NewKey());
+
+        // The forged key id costs one refetch, however often it is sent.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(_bot.Message("hi", $"forged{i}"), forged)).StatusCode);
+        }
+
+        Assert.Equal(fetchesBefore + 1, _identity.MetadataFetches);
+
+        // After the refresh interval the same forged token is sent again: the JWKS was seen not to list its key id,
+        // so it does not refetch and the refetch stays free for the genuine rollover that follows.
+        _bot.Time.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(_bot.Message("hi", "forged-again"), forged)).StatusCode);
+        Assert.Equal(fetchesBefore + 1, _identity.MetadataFetches);
+        _identity.Rotate();
+
+        var afterRollover = await PostAsync(_bot.Message("yes", "m2"), "Bearer " + ValidToken());
+
+        Assert.Equal(HttpStatusCode.OK, afterRollover.StatusCode);
+        Assert.Equal(fetchesBefore + 2, _identity.MetadataFetches);
     }
 
     private string Unsigned()

@@ -15,14 +15,13 @@ public sealed class ConsoleChatTests : IDisposable
 
     private async Task<string> ChatAsync(string input)
     {
-        var engine = new ConversationEngine(
+        var engine = TestConversations.Engine(
             DialogFolder.Load(RepositoryPaths.Dialogs, BuiltInActions.Create()),
             new LiteDbConversationStateStore(_database),
             new LiteDbUserStore(_database),
             new LiteDbReminderStore(_database),
-            new SafetyContactDirectory(SafetyContactDirectory.BuiltIn, "GB"),
             new FakeTimeProvider(),
-            NullLogger<ConversationEngine>.Instance);
+            new SafetyContactDirectory(SafetyContactDirectory.BuiltIn, "GB"));
         var output = new StringWriter();
         await new ConsoleChat(engine).RunAsync(new StringReader(input), output, "robin", CancellationToken.None);
         return output.ToString();

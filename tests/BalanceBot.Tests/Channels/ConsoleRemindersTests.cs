@@ -22,7 +22,7 @@ public sealed class ConsoleRemindersTests : IDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         var reminders = new LiteDbReminderStore(_database);
         var users = new LiteDbUserStore(_database);
-        foreach (var (key, channel) in new[] { ("console:kim", ConsoleChat.Channel), ("msteams:29:ana", "botframework") })
+        foreach (var (key, channel) in new[] { ("console:kim", ChannelNames.Console), ("msteams:29:ana", "botframework") })
         {
             await users.SaveAsync(new UserRecord { Key = key, FirstSeenUtc = time.GetUtcNow(), Address = new ConversationAddress(channel, key) }, CancellationToken.None);
             await reminders.SaveAsync(new ReminderSubscription { UserKey = key, Schedule = ReminderSchedule.Default("Europe/London"), NextDueUtc = Instant.FromUtc(2026, 3, 2, 8, 0) }, CancellationToken.None);

@@ -28,6 +28,12 @@ public sealed class StartupTests : IDisposable
     [InlineData("Safety:Countries:FR:Emergency", "112", "Safety:Countries:FR:UrgentHelp is required")]
     [InlineData("Discord:PublicKey", "MTA4NzY1NDMyMTA5ODc2NTQzMg.bot-token-by-mistake", "Discord:PublicKey must be the application's public key")]
     [InlineData("Discord:ApplicationId", "my-app", "Discord:ApplicationId must be the application's numeric id")]
+    [InlineData("Reminders:SweepIntervalSecond", "5", "Reminders:SweepIntervalSecond is not a setting; did you mean Reminders:SweepIntervalSeconds?")]
+    [InlineData("Storage:CheckpointInterval", "5", "Storage:CheckpointInterval is not a setting; did you mean Storage:CheckpointIntervalMinutes?")]
+    [InlineData("Hosting:MaxConcurrentTurns", "0", "Hosting:MaxConcurrentTurns must be between 1 and 10000")]
+    [InlineData("Hosting:BodyReadTimeoutSeconds", "601", "Hosting:BodyReadTimeoutSeconds must be between 1 and 600")]
+    [InlineData("Conversations:TurnLimitWindowSeconds", "0", "Conversations:TurnLimitWindowSeconds must be between 1 and 3600")]
+    [InlineData("Reminders:FirstSweepDelaySeconds", "-1", "Reminders:FirstSweepDelaySeconds must be between 0 and 86400")]
     public async Task An_invalid_setting_stops_start_up_naming_the_key(string key, string value, string expected)
     {
         var failure = await StartFailureAsync(new() { [key] = value });

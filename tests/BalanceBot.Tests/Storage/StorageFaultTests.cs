@@ -29,6 +29,7 @@ public sealed class StorageFaultTests : IDisposable
 
         // Space is freed: nobody restarts the process, the channel's retry is answered and readiness comes back.
         disk.Full = false;
+        bot.Time.Advance(BalanceBotDatabase.ReopenBackoff);
         using var retried = await bot.PostAsync(bot.Message("hi", "f2"));
         Assert.True(retried.IsSuccessStatusCode, retried.StatusCode.ToString());
         Assert.NotEmpty(bot.Connector.Drain());

@@ -8,9 +8,6 @@ namespace BalanceBot.Channels.BotFramework;
 /// <summary>Translates between Bot Framework activities and Core's neutral turns and replies.</summary>
 internal static class ActivityMapper
 {
-    /// <summary>The channel name under which Bot Framework users' addresses are stored.</summary>
-    public const string AddressChannel = "botframework";
-
     private const string DefaultChannelId = "botframework";
 
     private const string TeamsChannelId = "msteams";
@@ -52,7 +49,7 @@ internal static class ActivityMapper
 
     /// <summary>A reply addressed back to the sender, in the same conversation, threaded under the inbound activity.</summary>
     /// <param name="prompts">Where a card's choices are saved first; null only for replies that never carry choices.</param>
-    public static Activity ToActivity(Activity inbound, Reply reply, LiteDbCardPromptStore? prompts)
+    public static Activity ToActivity(Activity inbound, Reply reply, ICardPromptStore? prompts)
     {
         var activity = new Activity
         {
@@ -63,17 +60,23 @@ internal static class ActivityMapper
             Conversation = inbound.Conversation,
             Locale = inbound.Locale,
             ReplyToId = inbound.MovedToPrivateChat ? null : inbound.Id,
-            Text = reply.Text,
+            Text = MarkdownText.Paragraphs(reply.Text),
             TextFormat = "markdown",
             InputHint = reply.ExpectsInput ? "expectingInput" : "acceptingInput",
         };
-        if (reply.Choices.Count > 0 && inbound.ChannelId == TeamsChannelId)
+        if (inbound.ChannelId == TeamsChannelId && (reply.Choices.Count > 0 || reply.Text.Contains(SafetyText.Marker, StringComparison.Ordinal)))
         {
             // Teams shows suggested actions only in personal chats and for at most 3 buttons (trap 12): use a card.
+            // Safety text is a card too, since only a card's TextBlock can colour it.
             activity.Text = null;
-            ArgumentNullException.ThrowIfNull(prompts);
-            var promptId = prompts.Issue(UserKey(inbound), [.. reply.Choices.Select(c => c.Id)], isQuestion: reply.ExpectsInput);
-            activity.Attachments = [AdaptiveCards.ForChoices(reply, promptId)];
+            string? promptId = null;
+            if (reply.Choices.Count > 0)
+            {
+                ArgumentNullException.ThrowIfNull(prompts);
+                promptId = prompts.Issue(UserKey(inbound), [.. reply.Choices.Select(c => c.Id)], isQuestion: reply.ExpectsInput);
+            }
+
+            activity.Attachments = [AdaptiveCards.For(reply, promptId)];
         }
         else if (reply.Choices.Count > 0)
         {
@@ -126,7 +129,7 @@ internal static class ActivityMapper
     /// <summary>Card submits carry the picked choice as <c>value.choiceId</c>; typed text has no value.</summary>
     public static string? ChoiceIdFrom(JsonElement? value) => StringField(value, "choiceId");
 
-    /// <summary>The card's prompt, as written by <see cref="AdaptiveCards.ForChoices"/>; forged or old cards may lack it.</summary>
+    /// <summary>The card's prompt, as written by <see cref="AdaptiveCards.For"/>; forged or old cards may lack it.</summary>
     public static string? PromptIdFrom(JsonElement? value) => StringField(value, "promptId");
 
     private static string? StringField(JsonElement? value, string name) =>
@@ -152,7 +155,7 @@ internal static class ActivityMapper
             new ConversationReferenceAccount(activity.From!.Id!, activity.From.Name, activity.From.AadObjectId),
             activity.Recipient?.Id is { } botId ? new ConversationReferenceAccount(botId, activity.Recipient.Name, null) : null,
             activity.Locale);
-        return new ConversationAddress(AddressChannel, JsonSerializer.Serialize(reference, BotFrameworkJson.Default.ConversationReference));
+        return new ConversationAddress(ChannelNames.BotFramework, JsonSerializer.Serialize(reference, BotFrameworkJson.Default.ConversationReference));
     }
 
     private static string? TenantFromChannelData(JsonElement? channelData) =>

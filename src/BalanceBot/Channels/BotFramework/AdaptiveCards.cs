@@ -14,14 +14,24 @@ internal static class AdaptiveCards
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
-    /// <summary>Teams lays a card's actions out in one row and shows at most 6 (host config maxActions): 3 per row stay readable.</summary>
+    /// <summary>Teams lays a card's actions out in one row and shows at most 6 (host config maxActions): 3 per row at most.</summary>
     public const int MaxButtonsPerRow = 3;
 
-    public static Attachment ForChoices(Reply reply, string promptId)
+    /// <summary>
+    /// A row's width at 320 px (Teams on a phone), in characters of a 14 px label: about 280 px inside the card's
+    /// padding at 8 px a character. Measured with tests/judges/screenshots.js: wider rows cut labels to "Sh…".
+    /// </summary>
+    private const int RowWidthInCharacters = 35;
+
+    /// <summary>A button's border and padding, in the same characters, and the gap between two buttons.</summary>
+    private const int ButtonChromeInCharacters = 4;
+
+    /// <param name="promptId">The saved prompt the buttons answer; null for a card without choices (safety text).</param>
+    public static Attachment For(Reply reply, string? promptId)
     {
         ArgumentNullException.ThrowIfNull(reply);
         var body = TextBlocks(reply.Text);
-        foreach (var row in reply.Choices.Chunk(MaxButtonsPerRow))
+        foreach (var row in Rows(reply.Choices))
         {
             // Stacked action sets, not the card's own actions: every choice is visible and none is cut to "Qui…".
             var actions = new JsonArray();
@@ -55,6 +65,30 @@ internal static class AdaptiveCards
     }
 
     /// <summary>
+    /// Buttons in reading order, as many to a row as fit whole at 320 px and never more than 3; a label too long for
+    /// a row of its own still gets one.
+    /// </summary>
+    private static List<List<ReplyChoice>> Rows(IReadOnlyList<ReplyChoice> choices)
+    {
+        var rows = new List<List<ReplyChoice>>();
+        var width = 0;
+        foreach (var choice in choices)
+        {
+            var needed = choice.Label.Length + ButtonChromeInCharacters;
+            if (rows.Count == 0 || rows[^1].Count == MaxButtonsPerRow || width + 1 + needed > RowWidthInCharacters)
+            {
+                rows.Add([]);
+                width = -1;
+            }
+
+            rows[^1].Add(choice);
+            width += 1 + needed;
+        }
+
+        return rows;
+    }
+
+    /// <summary>
     /// One TextBlock per line: TextBlock markdown joins lines split by a single line break (microsoft/AdaptiveCards#5538),
     /// which ran "Stop if:" into the last step. A new paragraph (a blank line in the dialog) starts with medium spacing.
     /// </summary>
@@ -67,6 +101,13 @@ internal static class AdaptiveCards
             foreach (var line in paragraph.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var block = new JsonObject { ["type"] = "TextBlock", ["text"] = line, ["wrap"] = true };
+                if (SafetyText.IsMarked(line))
+                {
+                    // Safety text stands out: the host's attention colour (red in Teams) and bold, with its sign kept.
+                    block["color"] = "Attention";
+                    block["weight"] = "Bolder";
+                }
+
                 if (first && blocks.Count > 0)
                 {
                     block["spacing"] = "Medium";

@@ -17,7 +17,7 @@ internal sealed partial class BotFrameworkAdapter(
     ConversationEngine engine,
     AdminDirectory admins,
     DialogCatalog dialogs,
-    LiteDbCardPromptStore prompts,
+    ICardPromptStore prompts,
     BotFrameworkConnectorClient connector,
     BotFrameworkTokenValidator tokens,
     BodyReadBudget bodies,

@@ -10,8 +10,10 @@ namespace BalanceBot.Channels.BotFramework;
 /// Proactive messages over the Connector (botframework.md §3.4): SendToConversation to the stored reference's
 /// serviceUrl and conversation, with no replyToId. A 403 means the user blocked or removed the bot.
 /// </summary>
-internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connector, LiteDbCardPromptStore prompts)
+internal sealed class BotFrameworkProactive(BotFrameworkConnectorClient connector, ICardPromptStore prompts) : IChannelSender
 {
+    public string Channel => ChannelNames.BotFramework;
+
     public async Task<DeliveryResult> SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(replies);

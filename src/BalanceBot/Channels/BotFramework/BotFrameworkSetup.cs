@@ -19,15 +19,17 @@ internal static class BotFrameworkSetup
         builder.Services.AddHttpClient(BotFrameworkConnectorClient.HttpClientName, BotFrameworkConnectorClient.ConfigureHttpClient);
         builder.Services.AddHttpClient(MsalHttpClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.TryAddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
+        builder.Services.AddSingleton(services => new Admin.TeamsSenderAuthentication(!services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsLocalMode));
         builder.Services.AddSingleton<BotFrameworkCredentials>();
-        builder.Services.AddSingleton(_ => new ConnectorPacing());
+        builder.Services.TryAddSingleton(services => new ConnectorPacing(services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<BotFrameworkConnectorClient>();
         builder.Services.AddHttpClient(BotFrameworkSigningKeys.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<BotFrameworkSigningKeys>();
         builder.Services.AddSingleton<BotFrameworkTokenValidator>();
-        builder.Services.AddSingleton<Storage.LiteDbCardPromptStore>();
+        builder.Services.AddSingleton<Storage.ICardPromptStore, Storage.LiteDbCardPromptStore>();
         builder.Services.AddSingleton<BotFrameworkAdapter>();
         builder.Services.AddSingleton<BotFrameworkProactive>();
+        builder.Services.AddSingleton<IChannelSender>(services => services.GetRequiredService<BotFrameworkProactive>());
         builder.Services.AddSingleton<IProactiveSender, ProactiveSender>();
         return builder;
     }

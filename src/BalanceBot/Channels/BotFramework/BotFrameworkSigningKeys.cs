@@ -18,6 +18,12 @@ internal sealed partial class BotFrameworkSigningKeys(IHttpClientFactory httpCli
     private readonly Dictionary<string, Cached> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastFailure = new(StringComparer.Ordinal);
 
+    // Key ids a refetch showed the JWKS does not list, with when: replaying such a token costs no further fetch.
+    private readonly Dictionary<(string MetadataUrl, string KeyId), DateTimeOffset> _absentKeys = [];
+
+    /// <summary>Absent key ids remembered at most; a flood of random ones only clears the memory, never grows it.</summary>
+    private const int MaxAbsentKeys = 1024;
+
     /// <summary>The metadata and keys published at <paramref name="metadataUrl"/> (channel or Emulator issuer).</summary>
     public async Task<OpenIdConnectConfiguration> GetAsync(string metadataUrl, CancellationToken cancellationToken)
     {
@@ -29,12 +35,21 @@ internal sealed partial class BotFrameworkSigningKeys(IHttpClientFactory httpCli
         return await FetchAsync(metadataUrl, force: false, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Refetches after an unknown key id, unless that was done very recently; returns whether it did.</summary>
-    public async Task<bool> RefreshForUnknownKeyAsync(string metadataUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refetches after an unknown key id, unless that was done very recently or a refetch already showed that the
+    /// JWKS does not list this key id; returns whether it did. A forged token replayed after the interval therefore
+    /// never uses up the refetch a genuine rollover (a key id the JWKS lists) needs (issue 14 §9).
+    /// </summary>
+    public async Task<bool> RefreshForUnknownKeyAsync(string metadataUrl, string keyId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         lock (_cache)
         {
+            if (_absentKeys.TryGetValue((metadataUrl, keyId), out var seenAbsent) && now - seenAbsent < TimeSpan.FromHours(options.Value.SigningKeysCacheHours))
+            {
+                return false;
+            }
+
             if (_cache.TryGetValue(metadataUrl, out var cached) && now - cached.LastForcedRefresh < TimeSpan.FromSeconds(options.Value.SigningKeysRefreshSeconds))
             {
                 return false;
@@ -46,7 +61,20 @@ internal sealed partial class BotFrameworkSigningKeys(IHttpClientFactory httpCli
             }
         }
 
-        await FetchAsync(metadataUrl, force: true, cancellationToken).ConfigureAwait(false);
+        var configuration = await FetchAsync(metadataUrl, force: true, cancellationToken).ConfigureAwait(false);
+        if (configuration.JsonWebKeySet?.Keys.Any(k => k.Kid == keyId) != true)
+        {
+            lock (_cache)
+            {
+                if (_absentKeys.Count >= MaxAbsentKeys)
+                {
+                    _absentKeys.Clear();
+                }
+
+                _absentKeys[(metadataUrl, keyId)] = time.GetUtcNow();
+            }
+        }
+
         return true;
     }
 

@@ -36,11 +36,13 @@ internal sealed class BotFrameworkTokenValidator(BotFrameworkSigningKeys signing
         }
 
         string unverifiedIssuer;
+        string keyId;
         try
         {
             // Decoded without validation only to choose the path; everything is validated below.
             var unverified = new JsonWebToken(parts[1]);
             unverifiedIssuer = unverified.Issuer;
+            keyId = unverified.Kid;
 
             // A token no published key could ever verify (alg none or HMAC, no kid, encrypted) is refused before the
             // signing keys are fetched, so garbage cannot make the bot call the IdP or wait for it (issue 14 §9).
@@ -66,7 +68,7 @@ internal sealed class BotFrameworkTokenValidator(BotFrameworkSigningKeys signing
         var configuration = await signingKeys.GetAsync(metadataUrl, cancellationToken).ConfigureAwait(false);
         var result = await _handler.ValidateTokenAsync(parts[1], Parameters(configuration, issuers)).ConfigureAwait(false);
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException
-            && await signingKeys.RefreshForUnknownKeyAsync(metadataUrl, cancellationToken).ConfigureAwait(false))
+            && await signingKeys.RefreshForUnknownKeyAsync(metadataUrl, keyId, cancellationToken).ConfigureAwait(false))
         {
             // A key rollover: the new key is in the refetched set (the SDK rethrows here; we refetch once, trap list).
             configuration = await signingKeys.GetAsync(metadataUrl, cancellationToken).ConfigureAwait(false);

@@ -9,8 +9,6 @@ namespace BalanceBot.Channels.Console;
 /// </summary>
 internal sealed class ConsoleChat(ConversationEngine engine)
 {
-    public const string Channel = "console";
-
     private static readonly string[] QuitWords = ["quit", "exit", "/quit", "bye"];
 
     /// <summary>Runs until the user types quit, the input ends, or <paramref name="cancellationToken"/> fires (Ctrl+C).</summary>
@@ -47,11 +45,11 @@ internal sealed class ConsoleChat(ConversationEngine engine)
         var turn = new Turn
         {
             Kind = kind,
-            UserKey = $"{Channel}:{userName}",
-            ConversationKey = $"{Channel}:{userName}",
+            UserKey = ChannelNames.ConsoleKeyPrefix + userName,
+            ConversationKey = ChannelNames.ConsoleKeyPrefix + userName,
             Text = text,
             UserDisplayName = userName,
-            Address = new ConversationAddress(Channel, userName),
+            Address = new ConversationAddress(ChannelNames.Console, userName),
         };
         var replies = await engine.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
         foreach (var reply in replies)
@@ -72,14 +70,18 @@ internal sealed class ConsoleChat(ConversationEngine engine)
         return first == read ? await read.ConfigureAwait(false) : null;
     }
 
+    /// <summary>A terminal shows no markdown, so the bold marks of the dialogs' text are dropped rather than shown as <c>**</c>.</summary>
     internal static string Render(Reply reply)
     {
+        var text = PlainText(reply.Text);
         if (reply.Choices.Count == 0)
         {
-            return reply.Text;
+            return text;
         }
 
-        var lines = reply.Choices.Select((choice, i) => $"  {i + 1}. {choice.Label}");
-        return reply.Text + Environment.NewLine + string.Join(Environment.NewLine, lines);
+        var lines = reply.Choices.Select((choice, i) => $"  {i + 1}. {PlainText(choice.Label)}");
+        return text + Environment.NewLine + string.Join(Environment.NewLine, lines);
     }
+
+    internal static string PlainText(string markdown) => markdown.Replace("**", string.Empty, StringComparison.Ordinal);
 }

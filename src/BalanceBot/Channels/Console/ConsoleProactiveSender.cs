@@ -11,7 +11,7 @@ internal sealed class ConsoleProactiveSender(TextWriter output) : IProactiveSend
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(replies);
-        if (address.Channel != ConsoleChat.Channel)
+        if (address.Channel != ChannelNames.Console)
         {
             return DeliveryResult.Failed;
         }

@@ -18,14 +18,12 @@ internal sealed partial class DiscordInteractionHandler(
     ConversationEngine engine,
     IReminderStore reminders,
     AdminDirectory admins,
-    LiteDbDiscordStore store,
+    IDiscordStateStore store,
     DiscordReplyRenderer renderer,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<DiscordInteractionHandler> logger)
 {
-    public const string AddressChannel = "discord";
-    public const string KeyPrefix = "discord:";
 
     public const string NotYours = "These buttons belong to someone else's conversation, so I can't take your answer here. Use /checkup or /help to start your own.";
     public const string Expired = "That question has expired, so nothing was changed. Use /checkup, /stretch or /help to pick up again.";
@@ -157,8 +155,8 @@ internal sealed partial class DiscordInteractionHandler(
         var turn = new Turn
         {
             Kind = TurnKind.Message,
-            UserKey = KeyPrefix + userId,
-            ConversationKey = KeyPrefix + userId,
+            UserKey = ChannelNames.DiscordKeyPrefix + userId,
+            ConversationKey = ChannelNames.DiscordKeyPrefix + userId,
             ActivityId = interaction.Id,
             Text = text,
             ChoiceId = choiceId,
@@ -166,7 +164,7 @@ internal sealed partial class DiscordInteractionHandler(
             IsAdmin = IsWellnessTeam(interaction, userId),
             UserDisplayName = user.GlobalName ?? user.Username,
             Locale = interaction.Locale,
-            Address = new ConversationAddress(AddressChannel, userId),
+            Address = new ConversationAddress(ChannelNames.Discord, userId),
         };
         var replies = await engine.HandleAsync(turn, cancellationToken).ConfigureAwait(false);
         if (replies.Count == 0)

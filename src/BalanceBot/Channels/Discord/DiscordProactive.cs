@@ -12,8 +12,10 @@ namespace BalanceBot.Channels.Discord;
 /// (DMs closed, bot blocked, no shared server): the caller stops, never retries (§8 trap 12).
 /// </summary>
 internal sealed partial class DiscordProactive(
-    DiscordRestClient rest, LiteDbDiscordStore store, DiscordReplyRenderer renderer, ILogger<DiscordProactive> logger)
+    DiscordRestClient rest, IDiscordStateStore store, DiscordReplyRenderer renderer, ILogger<DiscordProactive> logger) : IChannelSender
 {
+    public string Channel => ChannelNames.Discord;
+
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _opening = new(StringComparer.Ordinal);
 
     public async Task<DeliveryResult> SendAsync(ConversationAddress address, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)

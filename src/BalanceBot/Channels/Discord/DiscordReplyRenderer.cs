@@ -11,7 +11,7 @@ namespace BalanceBot.Channels.Discord;
 /// for numbers, times and free text, since an interactions-only app never sees typed messages. Every
 /// <c>custom_id</c> is <c>bb1:{prompt}:{slot}</c>; the prompt is saved server-side first.
 /// </summary>
-internal sealed class DiscordReplyRenderer(LiteDbDiscordStore store, TimeProvider time)
+internal sealed class DiscordReplyRenderer(IDiscordStateStore store, TimeProvider time)
 {
     public const string Version = "bb1";
     public const string TypeAnswerSlot = "t";
@@ -78,7 +78,8 @@ internal sealed class DiscordReplyRenderer(LiteDbDiscordStore store, TimeProvide
         var now = time.GetUtcNow();
         var prompt = new DiscordPrompt(
             NewPromptId(), userId, [.. choices.Select(c => c.Id)], reply.Ask,
-            Truncate(reply.Text, ComponentTypes.MaxLabelDescriptionLength), now, now + PromptLifetime);
+            // The hint is a modal label's description, which shows no markdown.
+            Truncate(reply.Text.Replace("**", string.Empty, StringComparison.Ordinal), ComponentTypes.MaxLabelDescriptionLength), now, now + PromptLifetime);
         store.SavePrompt(prompt, now);
 
         var rows = new List<Component>();

@@ -21,7 +21,7 @@ internal static class DiscordSetup
         builder.Services.AddSingleton(services => new DiscordSignatureVerifier(services.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey!));
         builder.Services.AddSingleton<DiscordInteractionsEndpoint>();
         builder.Services.AddSingleton<DiscordReplayGuard>();
-        builder.Services.AddSingleton<LiteDbDiscordStore>();
+        builder.Services.AddSingleton<IDiscordStateStore, LiteDbDiscordStore>();
         builder.Services.AddSingleton<DiscordReplyRenderer>();
         builder.Services.AddSingleton<DiscordInteractionHandler>();
         builder.Services.AddSingleton<DiscordRateLimiter>();
@@ -36,6 +36,7 @@ internal static class DiscordSetup
             // Off, the channel costs nothing: no background queue, and stored Discord addresses are not sent to.
             builder.Services.AddHostedService(services => services.GetRequiredService<DiscordFollowUps>());
             builder.Services.AddSingleton<DiscordProactive>();
+            builder.Services.AddSingleton<IChannelSender>(services => services.GetRequiredService<DiscordProactive>());
         }
 
         return builder;

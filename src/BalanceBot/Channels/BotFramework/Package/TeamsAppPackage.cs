@@ -10,8 +10,9 @@ namespace BalanceBot.Channels.BotFramework.Package;
 /// </summary>
 internal static class TeamsAppPackage
 {
-    public const string ManifestSchema = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.schema.json";
-    public const string ManifestVersion = "1.19";
+    /// <summary>The newest 1.2x schema in Microsoft's <c>@microsoft/app-manifest</c>; tests/judges validates against it.</summary>
+    public const string ManifestVersion = "1.29";
+    public const string ManifestSchema = "https://developer.microsoft.com/en-us/json-schemas/teams/v" + ManifestVersion + "/MicrosoftTeams.schema.json";
 
     /// <summary>The bot commands Teams lists under the compose box, and what each does.</summary>
     public static IReadOnlyList<(string Title, string Description)> Commands { get; } =
@@ -55,6 +56,8 @@ internal static class TeamsAppPackage
                 ["commandLists"] = new JsonArray(new JsonObject { ["scopes"] = new JsonArray("personal"), ["commands"] = commands }),
             }),
             ["permissions"] = new JsonArray("identity", "messageTeamMembers"),
+            // A check-up is private: the add button offers the personal chat first.
+            ["defaultInstallScope"] = "personal",
             ["validDomains"] = new JsonArray(options.ValidDomains.Select(d => (JsonNode)JsonValue.Create(d)!).ToArray()),
         };
     }

@@ -1,6 +1,6 @@
 using BalanceBot.Core.Conversations;
 
-namespace BalanceBot.Channels.Discord;
+namespace BalanceBot.Storage;
 
 /// <summary>
 /// The server side of one message's buttons (discord.md §2.5): a <c>custom_id</c> carries only <c>bb1:{Id}:{slot}</c>;
