@@ -20,7 +20,7 @@ internal sealed partial class DialogFileParser
     private static readonly Dictionary<StepKind, string[]> KeysByKind = new()
     {
         [StepKind.Say] = ["id", "say", "style", "next"],
-        [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "on_unclear", "follow_up", "choices", "yes", "no", "min", "max", "max_length", "red_flag", "suggestions"],
+        [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "on_unclear", "follow_up", "choices", "yes", "no", "min", "max", "max_length", "red_flag", "suggestions", "understands"],
         [StepKind.Action] = ["id", "action", "args", "next"],
         [StepKind.Goto] = ["id", "goto", "call", "next"],
         [StepKind.End] = ["id", "end"],
@@ -176,6 +176,7 @@ internal sealed partial class DialogFileParser
             Text = RequiredScalar(map, "text", "ask step"),
             Retry = OptionalScalar(map, "retry"),
             Save = OptionalScalar(map, "save"),
+            Understands = OptionalScalar(map, "understands"),
             YesNext = OptionalScalar(map, "yes"),
             NoNext = OptionalScalar(map, "no"),
             OnUnclear = OptionalScalar(map, "on_unclear"),

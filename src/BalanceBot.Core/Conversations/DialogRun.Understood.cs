@@ -1,4 +1,5 @@
 using BalanceBot.Core.Exercises;
+using BalanceBot.Core.Understanding;
 
 namespace BalanceBot.Core.Conversations;
 
@@ -50,31 +51,8 @@ internal sealed partial class DialogRun
         _replies.Add(Prompt(understood.Steps[0], frame, isRetry: false));
     }
 
-    /// <summary>
-    /// The answers a message gives to a dialog's questions: a body area for a question whose choices are the exercise
-    /// areas, a duration for one whose choices are the lexicon's duration answers. Never a red-flag question.
-    /// </summary>
-    private List<(string Save, string ChoiceId, string Label)> Prefills(DialogDefinition dialog)
-    {
-        var found = new List<(string Save, string ChoiceId, string Label)>();
-        foreach (var step in dialog.Steps)
-        {
-            if (step.Kind != StepKind.Ask || step.Ask != AskKind.Choice || step.RedFlag || step.Save is null || found.Exists(f => f.Save == step.Save))
-            {
-                continue;
-            }
-
-            var choice = step.Choices.All(c => ExerciseLibrary.Areas.Contains(c.Id))
-                ? Understood.BodyAreas.Select(area => step.Choices.FirstOrDefault(c => c.Id == area)).FirstOrDefault(c => c is not null)
-                : catalog.Understanding.DurationChoice(step.Choices, Understood.Tokens);
-            if (choice is not null)
-            {
-                found.Add((step.Save, choice.Id, choice.Label));
-            }
-        }
-
-        return found;
-    }
+    /// <summary>The answers the message gives to the dialog's questions that declare <c>understands:</c>; never a red flag.</summary>
+    private List<UnderstoodAnswers.Answer> Prefills(DialogDefinition dialog) => UnderstoodAnswers.Read(dialog, Understood, catalog.Understanding);
 
     /// <summary>Yes: the dialog starts with the understood answers filled in. Change: it starts and asks everything.</summary>
     private async Task ConfirmUnderstoodAsync(DialogFrame frame, bool confirmed, CancellationToken cancellationToken)

@@ -187,6 +187,10 @@ internal sealed partial class DialogRun(DialogCatalog catalog, IReadOnlyDictiona
                     _replies.Add(Reply.Say(Fill(step.Text!, frame)));
                     stepId = dialog.NextStepId(step);
                     break;
+                case StepKind.Ask when !step.RedFlag && step.Ask == AskKind.Number && step.Save is not null && frame.Values.Remove(PrefillPrefix + step.Save, out var number):
+                    frame.Values[step.Save] = number; // a confirmed score from the opening message ("7/10")
+                    stepId = dialog.NextStepId(step);
+                    break;
                 case StepKind.Ask when !step.RedFlag && step.Save is not null && frame.Values.Remove(PrefillPrefix + step.Save, out var prefilled)
                     && step.Choices.FirstOrDefault(c => c.Id == prefilled) is { } confirmedChoice:
                     // Confirmed from the opening message: answered, not asked again. Red flags are never prefilled.

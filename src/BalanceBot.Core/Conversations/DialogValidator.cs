@@ -50,6 +50,8 @@ public static partial class DialogValidator
             new DialogChecker(dialog, dialogIds, actionsByName, problems).Check();
         }
 
+        problems.AddRange(dialogs.SelectMany(Understanding.UnderstoodAnswers.Check));
+
         return problems.OrderBy(p => p.Location.File, StringComparer.Ordinal).ThenBy(p => p.Location.Line).ToList();
     }
 

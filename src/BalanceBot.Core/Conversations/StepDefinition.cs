@@ -25,6 +25,12 @@ public sealed record StepDefinition
 
     public IReadOnlyList<ChoiceDefinition> Choices { get; init; } = [];
 
+    /// <summary>
+    /// For <c>ask</c>: the entity of the understanding layer that answers this question from the opening message
+    /// (<c>area</c>, <c>duration</c>, <c>onset</c>, <c>severity</c>; <see cref="Understanding.UnderstoodAnswers"/>).
+    /// </summary>
+    public string? Understands { get; init; }
+
     /// <summary>For <c>ask: text</c>: common answers offered as buttons; any other text is still accepted.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 

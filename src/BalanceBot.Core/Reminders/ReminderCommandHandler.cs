@@ -88,6 +88,13 @@ public sealed class ReminderCommandHandler(IReminderStore reminders, DateTimeOff
             : $"{said} Next one {When(subscription, zone)}.";
     }
 
+    /// <summary>
+    /// Whether a typed "done" or "skip" can be meant for a reminder: one was sent and is still unanswered. Without one
+    /// the words are small talk (issue 16), not a count of a break nobody was prompted for.
+    /// </summary>
+    public async Task<bool> PromptWaitingAsync(string userKey, CancellationToken cancellationToken) =>
+        await reminders.FindAsync(userKey, cancellationToken).ConfigureAwait(false) is { } subscription && PromptWaiting(subscription);
+
     // A prompt went out and has had no answer yet, within its own interval (after that the next one is on its way).
     private bool PromptWaiting(ReminderSubscription subscription) =>
         subscription.LastPromptUtc is { } prompted

@@ -24,7 +24,14 @@ public sealed class ReminderCommandTurnHandler(IReminderStore reminders, TimePro
     public async ValueTask<bool> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if ((ReminderCommand.FromChoiceId(turn.Turn.ChoiceId) ?? ReminderCommand.Parse(turn.Normalized, dialogActive: turn.DialogActive)) is not { } command)
+        var typed = ReminderCommand.Parse(turn.Normalized, dialogActive: turn.DialogActive);
+        if (typed is { Kind: ReminderCommandKind.Done or ReminderCommandKind.Skip } && ReminderCommand.FromChoiceId(turn.Turn.ChoiceId) is null
+            && !await new ReminderCommandHandler(reminders, time.GetUtcNow()).PromptWaitingAsync(turn.User.Key, cancellationToken).ConfigureAwait(false))
+        {
+            typed = null; // no reminder waiting: "done" / "skip" is small talk, answered by the understanding layer
+        }
+
+        if ((ReminderCommand.FromChoiceId(turn.Turn.ChoiceId) ?? typed) is not { } command)
         {
             return false;
         }

@@ -21,4 +21,22 @@ public sealed record MessageUnderstanding(IReadOnlyList<Token> Tokens, SafetyCon
 
     /// <summary>The dialog that intent starts.</summary>
     public string? IntentDialog { get; init; }
+
+    /// <summary>The side of the body areas named (<c>left</c>, <c>right</c>, <c>both</c>), in lexicon order.</summary>
+    public IReadOnlyList<string> Sides { get; init; } = [];
+
+    /// <summary>How it started, named and not denied, the most specific first (lexicon ids: <c>fall</c>, <c>lifting</c>, <c>sudden</c>).</summary>
+    public IReadOnlyList<string> Onsets { get; init; } = [];
+
+    /// <summary>How bad it is, when said ("7/10", "really bad", "a bit sore"); null when not.</summary>
+    public Severity? Severity { get; init; }
+
+    /// <summary>How long it has lasted, in days, when said ("5 weeks", "since Monday", "on and off for months").</summary>
+    public int? DurationDays { get; init; }
+
+    /// <summary>
+    /// The work the layer did on this message (tokens, edit-distance comparisons, occurrences examined): it grows
+    /// with the message's length and never faster, which a test asserts for hostile input instead of timing it.
+    /// </summary>
+    public int Work { get; init; }
 }

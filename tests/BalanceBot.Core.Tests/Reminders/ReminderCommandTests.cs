@@ -30,6 +30,37 @@ public sealed class ReminderCommandTests
         return bot;
     }
 
+    private static async Task PromptAgainAsync(EngineHarness bot)
+    {
+        var subscription = await SubscriptionAsync(bot);
+        subscription.LastPromptUtc = Instant.FromDateTimeOffset(bot.Time.GetUtcNow()) - Duration.FromMinutes(1);
+        subscription.UnansweredInARow = 1;
+        await bot.Reminders.SaveAsync(subscription, CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("done", true)]
+    [InlineData("skip", true)]
+    [InlineData("done", false)]
+    public async Task Done_or_skip_with_no_reminder_waiting_gets_the_nothing_due_answer_and_counts_nothing(string text, bool subscribed)
+    {
+        using var bot = subscribed ? await SubscribedAsync() : await new EngineHarness(Catalog).WelcomedAsync();
+        if (!subscribed)
+        {
+            await bot.ClickAsync("no");
+        }
+
+        var replies = await bot.SayAsync(text);
+
+        var nothingDue = Catalog.GetDialog("small_talk_nothing_due").Steps[0].Text;
+        Assert.Equal([nothingDue], replies.Select(r => r.Text));
+        Assert.Null((await bot.StateAsync()).Active);
+        if (subscribed)
+        {
+            Assert.Empty((await SubscriptionAsync(bot)).Tally);
+        }
+    }
+
     private static async Task<ReminderSubscription> SubscriptionAsync(EngineHarness bot) =>
         (await bot.Reminders.FindAsync(bot.UserKey, CancellationToken.None))!;
 
@@ -212,10 +243,13 @@ public sealed class ReminderCommandTests
     [Fact]
     public async Task Done_and_skip_count_towards_the_weekly_stats()
     {
-        using var bot = await SubscribedAsync();
+        // Each answers a prompt that is waiting (issue 16: with none waiting they are small talk, counted nowhere).
+        using var bot = await PromptedAsync();
 
         var done = (await bot.SayAsync("Done"))[0].Text;
+        await PromptAgainAsync(bot);
         await bot.SayAsync("Skip");
+        await PromptAgainAsync(bot);
         await bot.SayAsync("done");
         var stats = (await bot.SayAsync("my stats"))[0].Text;
 

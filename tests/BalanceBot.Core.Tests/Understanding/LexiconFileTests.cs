@@ -36,3 +36,23 @@ public sealed class LexiconFileTests
         Assert.Contains(problems, p => p.ToString().StartsWith(expected, StringComparison.Ordinal));
     }
 }
+
+/// <summary>The real English lexicon's concepts agree with each other (issue 16).</summary>
+public sealed class EnglishLexiconTests
+{
+    /// <summary>A complaint names an area: a word the layer reads as a body area but the complaint intent does not know
+    /// ("my lumbar region is killing me", "my delts ache") would be read and then not acted on.</summary>
+    [Fact]
+    public void Every_body_area_word_is_one_a_complaint_can_name()
+    {
+        var concepts = Conversations.TestDialogs.RealUnderstanding.Value.Lexicon.Concepts;
+        // "chest" and "posture" find the upper back's stretches only: chest pain is the safety scan's, never a muscle complaint.
+        var complaintWords = concepts["body_area"].Append("chest").Append("posture").ToHashSet(StringComparer.Ordinal);
+        var missing = concepts
+            .Where(c => c.Key.StartsWith(LanguageUnderstanding.AreaConceptPrefix, StringComparison.Ordinal) && c.Key != "area_general")
+            .SelectMany(c => c.Value)
+            .Where(word => !complaintWords.Contains(word))
+            .ToList();
+        Assert.True(missing.Count == 0, "not in body_area: " + string.Join(", ", missing));
+    }
+}

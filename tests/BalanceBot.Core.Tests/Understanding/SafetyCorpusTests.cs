@@ -13,19 +13,15 @@ public sealed class SafetyCorpusTests
 {
     private static readonly Lazy<Lexicon> RealLexicon = new(() => LoadLexicon(out _));
 
-    public static IReadOnlyList<(SafetyConcern Expected, string Text)> Corpus { get; } = File
-        .ReadLines(Path.Combine(RepositoryPaths.Root, "tests", "BalanceBot.Core.Tests", "Understanding", "safety-corpus.tsv"))
-        .Where(line => line.Length > 0 && !line.StartsWith('#'))
-        .Select(line => line.Split('\t', 2))
-        .Select(parts => (parts[0] switch
+    /// <summary>The safety classes of the labelled corpus (<c>understanding-corpus.tsv</c>).</summary>
+    public static IReadOnlyList<(SafetyConcern Expected, string Text)> Corpus { get; } = [.. UnderstandingCorpus.Load()
+        .Select(entry => (entry.Safety switch
         {
             "emergency" => SafetyConcern.Emergency,
             "crisis" => SafetyConcern.Crisis,
             "negated" => SafetyConcern.NegatedEmergency,
-            "none" => SafetyConcern.None,
-            var other => throw new InvalidDataException($"unknown class '{other}' in the safety corpus"),
-        }, parts[1]))
-        .ToList();
+            _ => SafetyConcern.None,
+        }, entry.Text))];
 
     [Fact]
     public void The_corpus_is_big_enough_to_mean_something()
