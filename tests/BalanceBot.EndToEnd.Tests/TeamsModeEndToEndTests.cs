@@ -49,28 +49,18 @@ public sealed class TeamsModeEndToEndTests : IAsyncLifetime
 
         await SendAsync(http, Choice("no"), replies: 1);
         var screen = await SendAsync(http, Activity("message", text: "checkup"), replies: 2);
-        Assert.StartsWith("Do you have chest pain or pressure", screen[1].Text, StringComparison.Ordinal);
-        Assert.Equal(["Yes", "No", "Not sure"], screen[1].Buttons);
+        // Issue 17: the screen is one checklist, a button per flag, then None of these and Not sure.
+        Assert.Equal(7, screen[1].Buttons.Count);
+        Assert.Equal(["None of these", "Not sure"], screen[1].Buttons.TakeLast(2));
 
         // Card clicks all the way: the screen, the area, its red flags, then the common questions.
-        foreach (var click in new[] { "no", "no", "no" })
-        {
-            await SendAsync(http, Choice(click), replies: 1);
-        }
-
-        await SendAsync(http, Choice("no"), replies: 1); // last screen question -> area
+        await SendAsync(http, Choice("none"), replies: 1); // screen -> area
         await SendAsync(http, Choice("knee"), replies: 1);
-        foreach (var click in new[] { "no", "no", "no" })
-        {
-            await SendAsync(http, Choice(click), replies: 1);
-        }
-
-        await SendAsync(http, Choice("no_injury"), replies: 1);
-        await SendAsync(http, Choice("stiff"), replies: 1);
+        await SendAsync(http, Choice("none"), replies: 1); // the knee's checklist
+        await SendAsync(http, Choice("by_itself"), replies: 1);
         await SendAsync(http, Choice("under_1_week"), replies: 1);
+        await SendAsync(http, Choice("same"), replies: 1);
         await SendAsync(http, Activity("message", text: "3"), replies: 1);
-        await SendAsync(http, Choice("no"), replies: 1); // inflammation
-        await SendAsync(http, Choice("no"), replies: 1); // nerves
         var outcome = await SendAsync(http, Choice("little"), replies: 4);
 
         Assert.StartsWith("**This sounds like a common pattern", outcome[0].Text, StringComparison.Ordinal);
@@ -81,8 +71,8 @@ public sealed class TeamsModeEndToEndTests : IAsyncLifetime
         // Then reminders are set up over cards. The prompt itself is not waited for here: a real whole-minute slot costs
         // up to 90 s, and BotFrameworkAuthTests.A_reminder_sent_by_the_sweep_carries_the_bots_token checks on the fake
         // clock that a proactive prompt carries the bot's token. RemindersEndToEndTests keeps one real-clock prompt.
-        await SendAsync(http, Choice("no"), replies: 1); // keep nothing
-        await SendAsync(http, Choice("no"), replies: 0); // no exercise now
+        await SendAsync(http, Choice("no"), replies: 2); // keep nothing: acknowledged, then the exercise offer
+        await SendAsync(http, Choice("no"), replies: 1); // no exercise now: a kind close
         var start = RealClockSlots.FirstReminderSlot();
         var end = start.Date == start.AddHours(2).Date ? start.AddHours(2) : start.Date.AddMinutes((23 * 60) + 59);
         await SendAsync(http, Activity("message", text: "reminders"), replies: 2);

@@ -9,6 +9,7 @@ public static class CheckupFeature
     public static IServiceCollection AddCheckupFeature(this IServiceCollection services) => services
         .AddDialogAction<RouteByLevelAction>()
         .AddDialogAction<RaiseLevelForDurationAction>()
+        .AddDialogAction<RaiseLevelAction>()
         .AddDialogAction<KeepCheckupAction>()
         .AddDialogAction<CountCheckupStartAction>();
 }

@@ -20,7 +20,7 @@ internal sealed partial class DialogFileParser
     private static readonly Dictionary<StepKind, string[]> KeysByKind = new()
     {
         [StepKind.Say] = ["id", "say", "style", "next"],
-        [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "choices", "yes", "no", "min", "max", "max_length", "red_flag", "suggestions", "understands"],
+        [StepKind.Ask] = ["id", "ask", "text", "retry", "save", "next", "on_unclear", "follow_up", "choices", "yes", "no", "min", "max", "max_length", "red_flag", "suggestions", "understands"],
         [StepKind.Action] = ["id", "action", "args", "next"],
         [StepKind.Goto] = ["id", "goto", "call", "next"],
         [StepKind.End] = ["id", "end"],
@@ -179,6 +179,8 @@ internal sealed partial class DialogFileParser
             Understands = OptionalScalar(map, "understands"),
             YesNext = OptionalScalar(map, "yes"),
             NoNext = OptionalScalar(map, "no"),
+            OnUnclear = OptionalScalar(map, "on_unclear"),
+            FollowUp = OptionalScalar(map, "follow_up"),
             MaxLength = OptionalInt(map, "max_length") ?? 200,
             Suggestions = OptionalScalarList(map, "suggestions"),
         };

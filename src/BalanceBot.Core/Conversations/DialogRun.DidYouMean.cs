@@ -53,9 +53,12 @@ internal sealed partial class DialogRun
         _replies.Add(Prompt(dialog.Steps[0], frame, isRetry: false));
     }
 
-    /// <summary>The choices shown: all of them, except on "Did you mean ...?", which shows what it read and the menu.</summary>
+    /// <summary>
+    /// The choices shown: all of them, except on "Did you mean ...?", which shows what it read and the menu, and on a
+    /// red-flag checklist's follow-up, which shows the flags still above the one picked.
+    /// </summary>
     private static IEnumerable<ChoiceDefinition> Offered(StepDefinition step, DialogFrame frame) =>
         frame.DialogId == SystemDialogs.DidYouMean && frame.Values.TryGetValue(DidYouMeanOffered, out var offered)
             ? step.Choices.Where(c => c.Id == SystemDialogs.Menu || offered.Split(',').Contains(c.Id, StringComparer.Ordinal))
-            : step.Choices;
+            : RedFlagChecklist.Offered(step, frame);
 }

@@ -273,6 +273,14 @@ internal sealed partial class DialogRun
             return;
         }
 
+        if (frame.Attempts >= MaxAttempts && step.OnUnclear is { } unclearNext)
+        {
+            // The dialog says where to go instead (a check-up still gives the level reached so far).
+            frame.Attempts = 0;
+            await AdvanceAsync(unclearNext, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (frame.Attempts >= MaxAttempts)
         {
             state.Stack.Clear();

@@ -73,6 +73,12 @@ internal sealed partial class DialogRun(DialogCatalog catalog, IReadOnlyDictiona
             TriageLevels.Raise(frame.Values, level);
         }
 
+        if (step.RedFlag && answer.Next is null && RedFlagChecklist.NeedsFollowUp(step, frame, answer.Value))
+        {
+            _replies.Add(Prompt(step, frame, isRetry: false));
+            return;
+        }
+
         await AdvanceAsync(answer.Next ?? dialog.NextStepId(step), cancellationToken).ConfigureAwait(false);
     }
 
@@ -122,14 +128,16 @@ internal sealed partial class DialogRun(DialogCatalog catalog, IReadOnlyDictiona
             return step.Choices.FirstOrDefault(c => c.Id == turn.ChoiceId);
         }
 
+        // On a checklist a bare "yes" does not say which flag, so it counts as not sure; "no" is "none of these".
+        var checklist = RedFlagChecklist.IsChecklist(step);
         var id = AnswerRecognizers.IsUnsure(normalized) ? NotSureChoiceId
             : AnswerRecognizers.Confirm(null, normalized) switch
             {
-                true => "yes",
-                false => "no",
+                true => checklist ? NotSureChoiceId : "yes",
+                false => checklist ? RedFlagChecklist.NoneChoiceId : "no",
                 null => null,
             };
-        return id is not null ? step.Choices.Single(c => c.Id == id) : AnswerRecognizers.Choice(step.Choices, null, normalized);
+        return id is not null ? step.Choices.Single(c => c.Id == id) : AnswerRecognizers.Choice([.. RedFlagChecklist.Offered(step, state.Active!)], null, normalized);
     }
 
     public async Task BeginAsync(string dialogId, CancellationToken cancellationToken, Dictionary<string, string>? values = null)
@@ -253,7 +261,7 @@ internal sealed partial class DialogRun(DialogCatalog catalog, IReadOnlyDictiona
 
     private Reply Prompt(StepDefinition step, DialogFrame frame, bool isRetry)
     {
-        var question = Fill(step.Text!, frame);
+        var question = Fill(RedFlagChecklist.Above(step, frame) is not null ? step.FollowUp! : step.Text!, frame);
         var text = !isRetry ? question : step.Retry is not null ? Fill(step.Retry, frame) : $"{RetryHint(step)} {question}";
         IReadOnlyList<ReplyChoice> choices = step.Ask switch
         {

@@ -111,9 +111,15 @@ public static partial class DialogValidator
 
         private void CheckRedFlag(StepDefinition step)
         {
+            if (RedFlagChecklist.IsChecklist(step))
+            {
+                CheckChecklist(step);
+                return;
+            }
+
             if (step.Ask != AskKind.Choice || !step.Choices.Select(c => c.Id).SequenceEqual(["yes", "no", DialogRun.NotSureChoiceId]))
             {
-                Problem(step, "a red_flag question is a choice with exactly the choices yes, no and not_sure, in that order");
+                Problem(step, "a red_flag question is a choice with exactly the choices yes, no and not_sure, in that order (or a checklist: one choice per flag, then none and not_sure)");
                 return;
             }
 
@@ -217,6 +223,7 @@ public static partial class DialogValidator
                 case StepKind.Goto:
                     break;
                 case StepKind.Ask:
+                    Add(step.OnUnclear);
                     foreach (var choice in step.Choices)
                     {
                         Add(choice.Next ?? dialog.NextStepId(step));

@@ -93,6 +93,7 @@ public static partial class DialogValidator
 
             CheckGraph();
             CheckCheckup();
+            CheckEscalationsReachAnOutcome();
         }
 
         private HashSet<string> DefinedValues()
@@ -128,6 +129,11 @@ public static partial class DialogValidator
             if (step.Next is not null)
             {
                 CheckStepReference(step, step.Next, "next");
+            }
+
+            if (step.OnUnclear is not null)
+            {
+                CheckStepReference(step, step.OnUnclear, "on_unclear");
             }
 
             switch (step.Kind)

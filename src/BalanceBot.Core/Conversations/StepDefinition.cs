@@ -45,6 +45,12 @@ public sealed record StepDefinition
 
     public string? NoNext { get; init; }
 
+    /// <summary>For <c>ask</c>: where three unclear answers lead instead of "not understood", so nothing said so far is lost.</summary>
+    public string? OnUnclear { get; init; }
+
+    /// <summary>For a red-flag checklist: asked after a flag was picked while higher flags of the list remain.</summary>
+    public string? FollowUp { get; init; }
+
     public int Min { get; init; }
 
     public int Max { get; init; }

@@ -14,7 +14,7 @@ public sealed class CheckupHistoryTests
         using var bot = await new EngineHarness(Catalog).WelcomedAsync();
         bot.Time.Advance(TimeSpan.FromDays(3));
 
-        await new ScriptedPatient(bot, new Dictionary<string, string> { ["area"] = "knee", ["knee_locked"] = "yes", ["keep_in_history"] = "yes" }).RunAsync("my knee hurts");
+        await new ScriptedPatient(bot, new Dictionary<string, string> { ["area"] = "knee", ["knee_flags"] = "#locked", ["keep_in_history"] = "yes" }).RunAsync("my knee hurts");
 
         var user = await bot.Users.FindAsync(bot.UserKey, CancellationToken.None);
         var kept = Assert.Single(user!.CheckupHistory);
@@ -60,7 +60,7 @@ public sealed class CheckupHistoryTests
     {
         using var bot = await new EngineHarness(Catalog).WelcomedAsync();
 
-        var result = await new ScriptedPatient(bot, new Dictionary<string, string> { ["screen_heart"] = "yes" }).RunAsync("checkup");
+        var result = await new ScriptedPatient(bot, new Dictionary<string, string> { ["screen_emergency"] = "heart" }).RunAsync("checkup");
 
         Assert.Equal(TriageLevel.Emergency, result.Level);
         Assert.StartsWith(SafetyText.Marker + "**Call 999 (or 112) now**", result.Transcript[^1], StringComparison.Ordinal);

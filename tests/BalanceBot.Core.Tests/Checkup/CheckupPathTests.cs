@@ -19,7 +19,17 @@ public sealed class CheckupPathTests(ITestOutputHelper output)
     private readonly Dictionary<PathState, long> _paths = [];
 
     /// <summary>Where a walk stands: the step, the level so far, the values actions read, and what was already shown.</summary>
-    private sealed record PathState(string StepId, TriageLevel Level, string? Area, string? Duration, string? Pain, TriageLevel? Shown, bool EmergencyAnswered);
+    private sealed record PathState(string StepId, TriageLevel Level, string? Area, string? Duration, string? Pain, TriageLevel? Shown, bool EmergencyAnswered)
+    {
+        /// <summary>On a checklist's follow-up: only flags above this level are offered again.</summary>
+        public TriageLevel? ReaskAbove { get; init; }
+
+        public string? Course { get; init; }
+
+        public string? Leg { get; init; }
+
+        public string? Onset { get; init; }
+    }
 
     [Fact]
     public void Every_path_ends_in_an_outcome_at_or_above_every_level_its_answers_triggered()
@@ -80,19 +90,34 @@ public sealed class CheckupPathTests(ITestOutputHelper output)
 
     private IEnumerable<PathState> Answers(StepDefinition step, PathState state)
     {
+        // Three unclear answers: where on_unclear leads (red flags count a second unclear answer as not sure instead).
+        if (step.OnUnclear is { } unclear && !step.RedFlag)
+        {
+            yield return state with { StepId = unclear, ReaskAbove = null };
+        }
+
         switch (step.Ask)
         {
             case AskKind.Choice:
-                foreach (var choice in step.Choices)
+                var checklist = step.RedFlag && step.Choices.Any(c => c.Id == "none");
+                foreach (var choice in step.Choices.Where(c => state.ReaskAbove is null || c.Id is "none" or "not_sure" || c.Level > state.ReaskAbove))
                 {
                     var level = choice.Level is { } raised && raised > state.Level ? raised : state.Level;
+
+                    // A flag picked while higher flags of the list remain: the list is asked again with only those.
+                    var reask = checklist && choice.Next is null && choice.Id is not ("none" or "not_sure") && step.Choices.Any(c => c.Level > level);
+                    Assert.True(!reask || step.FollowUp is not null, $"'{step.Id}' mixes levels without a follow_up");
                     yield return state with
                     {
-                        StepId = choice.Next ?? _checkup.NextStepId(step)!,
+                        StepId = reask ? step.Id : choice.Next ?? _checkup.NextStepId(step)!,
                         Level = level,
                         Area = step.Save == "area" ? choice.Id : state.Area,
                         Duration = step.Save == "duration" ? choice.Id : state.Duration,
+                        Course = step.Save == "course" ? choice.Id : state.Course,
+                        Leg = step.Save == "leg" ? choice.Id : state.Leg,
+                        Onset = step.Save == "onset" ? choice.Id : state.Onset,
                         EmergencyAnswered = state.EmergencyAnswered || choice.Level == TriageLevel.Emergency,
+                        ReaskAbove = reask ? level : null,
                     };
                 }
 
@@ -117,7 +142,7 @@ public sealed class CheckupPathTests(ITestOutputHelper output)
     private (string Next, TriageLevel Level) RunAction(StepDefinition step, PathState state)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { [TriageLevels.ValueName] = TriageLevels.Name(state.Level) };
-        foreach (var (name, value) in new[] { ("area", state.Area), ("duration", state.Duration), ("pain", state.Pain) })
+        foreach (var (name, value) in new[] { ("area", state.Area), ("duration", state.Duration), ("pain", state.Pain), ("course", state.Course), ("leg", state.Leg), ("onset", state.Onset) })
         {
             if (value is not null)
             {

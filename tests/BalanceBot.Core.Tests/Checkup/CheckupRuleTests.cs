@@ -60,7 +60,7 @@ public sealed class CheckupRuleTests
                 choices:
                   - { id: yes, label: "Yes", level: urgent_same_day }
                   - { id: no, label: "No" }
-            """), p => p.EndsWith("a red_flag question is a choice with exactly the choices yes, no and not_sure, in that order", StringComparison.Ordinal));
+            """), p => p.Contains("a red_flag question is a choice with exactly the choices yes, no and not_sure, in that order", StringComparison.Ordinal));
 
     [Fact]
     public void An_emergency_answer_must_go_straight_to_the_outcome() =>
@@ -91,6 +91,29 @@ public sealed class CheckupRuleTests
               - id: bye
                 end: true
             """), p => p.Contains("can reach step 'bye' without an outcome", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_question_after_an_escalation_needs_somewhere_to_go_after_unclear_answers() =>
+        Assert.Contains(Problems(RedFlag("fever", "urgent_same_day") + """
+              - id: how_long
+                ask: number
+                text: How many days?
+                min: 0
+                max: 99
+                next: outcome
+            """), p => p.Contains("after answer 'yes' of 'fever'", StringComparison.Ordinal) && p.Contains("three unclear answers to 'how_long'", StringComparison.Ordinal));
+
+    [Fact]
+    public void An_on_unclear_that_reaches_the_outcome_satisfies_the_escalation_rule() =>
+        Assert.Empty(Problems(RedFlag("fever", "urgent_same_day") + """
+              - id: how_long
+                ask: number
+                text: How many days?
+                on_unclear: outcome
+                min: 0
+                max: 99
+                next: outcome
+            """));
 
     [Fact]
     public void The_emergency_screen_must_come_before_the_area_question()

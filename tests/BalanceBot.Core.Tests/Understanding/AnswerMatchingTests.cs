@@ -32,25 +32,25 @@ public sealed class AnswerMatchingTests
         Assert.Equal(expected, Answer("area", text));
 
     [Theory]
-    [InlineData("5 weeks", "weeks_2_to_6")]
-    [InlineData("8 weeks", "over_6_weeks")]
+    [InlineData("5 weeks", "weeks_3_to_6")]
+    [InlineData("8 weeks", "weeks_6_to_12")]
     [InlineData("10 days", "weeks_1_to_2")]
     [InlineData("ten days", "weeks_1_to_2")]
     [InlineData("3-4 days", "under_1_week")]
     [InlineData("since Monday", "under_1_week")]
-    [InlineData("on and off for months", "over_6_weeks")]
+    [InlineData("on and off for months", "weeks_6_to_12")]
     [InlineData("a couple of weeks", "weeks_1_to_2")]
-    [InlineData("about a month", "weeks_2_to_6")]
-    [InlineData("2 years", "over_6_weeks")]
+    [InlineData("about a month", "weeks_3_to_6")]
+    [InlineData("2 years", "over_3_months")]
     [InlineData("days", "under_1_week")]
     public void Durations_are_read_by_their_length(string text, string expected) =>
         Assert.Equal(expected, Answer("common_duration", text));
 
     [Theory]
-    [InlineData("more than 6 weeks", "over_6_weeks")]
-    [InlineData("over six weeks", "over_6_weeks")]
-    [InlineData("6 weeks or more", "over_6_weeks")]
-    [InlineData("for the past 6 weeks", "weeks_2_to_6")]
+    [InlineData("more than 6 weeks", "weeks_6_to_12")]
+    [InlineData("over six weeks", "weeks_6_to_12")]
+    [InlineData("6 weeks or more", "weeks_6_to_12")]
+    [InlineData("for the past 6 weeks", "weeks_3_to_6")]
     [InlineData("less than a week", "under_1_week")]
     [InlineData("under 2 weeks", "weeks_1_to_2")]
     public void A_boundary_with_more_than_or_less_than_lies_on_its_side(string text, string expected) =>

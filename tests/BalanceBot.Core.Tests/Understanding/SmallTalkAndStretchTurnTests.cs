@@ -57,12 +57,9 @@ public sealed class SmallTalkAndStretchTurnTests
     public async Task Thanks_during_the_check_up_keeps_its_answers_and_asks_the_same_question_again()
     {
         using var bot = await new EngineHarness(Catalog).WelcomedAsync();
-        // Past the four red-flag screening questions, which small talk never interrupts, to the area question.
+        // Past the red-flag screening checklist, which small talk never interrupts, to the area question.
         await bot.SayEachAsync("checkup");
-        foreach (var _ in Enumerable.Range(0, 4))
-        {
-            await bot.ClickAsync("no");
-        }
+        await bot.ClickAsync("none");
 
         var before = (await bot.StateAsync()).Active!;
         var values = before.Values.ToDictionary();

@@ -82,15 +82,15 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
     {
         var owner = new DiscordInteractionBuilder(ApplicationId, UserId);
         var question = await _client.AnswerAsync(owner.Command("checkup"));
-        var no = Leaves(question["data"]!.AsObject()).Single(c => c["label"]?.GetValue<string>() == "No")["custom_id"]!.GetValue<string>();
+        var (no, none) = NoneOfTheChecklist(question);
         var forgedForm = no[..no.LastIndexOf(':')] + ":" + DiscordReplyRenderer.ModalSlot;
 
         var refused = await _client.AnswerAsync(owner.Submit(forgedForm, "no"));
         Assert.Equal(DiscordInteractionHandler.Unknown, refused["data"]!["content"]!.GetValue<string>());
         Assert.Equal(InteractionCallbackTypes.EphemeralFlag, refused["data"]!["flags"]!.GetValue<int>());
 
-        // The prompt was not claimed: its own button still answers it.
-        var next = await _client.AnswerAsync(owner.Click(no));
+        // The prompt was not claimed: its own menu still answers it.
+        var next = await _client.AnswerAsync(owner.Select(no, none));
         var content = next["data"]!["content"]?.GetValue<string>();
         Assert.DoesNotContain(content, new[] { DiscordInteractionHandler.AlreadyAnswered, DiscordInteractionHandler.Unknown, DiscordInteractionHandler.Expired });
         Assert.NotEqual(question["data"]!["content"]?.GetValue<string>(), content);
@@ -101,15 +101,15 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
     {
         var owner = new DiscordInteractionBuilder(ApplicationId, UserId);
         var question = await _client.AnswerAsync(owner.Command("checkup"));
-        var no = Leaves(question["data"]!.AsObject()).Single(c => c["label"]?.GetValue<string>() == "No")["custom_id"]!.GetValue<string>();
+        var (no, none) = NoneOfTheChecklist(question);
 
         var stranger = new DiscordInteractionBuilder(ApplicationId, "80351110224678912");
-        var refused = await _client.AnswerAsync(stranger.Click(no));
+        var refused = await _client.AnswerAsync(stranger.Select(no, none));
         Assert.Equal(DiscordInteractionHandler.NotYours, refused["data"]!["content"]!.GetValue<string>());
         Assert.Equal(InteractionCallbackTypes.EphemeralFlag, refused["data"]!["flags"]!.GetValue<int>());
 
-        var next = await _client.AnswerAsync(owner.Click(no));
-        Assert.Contains("face dropped", next["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        var next = await _client.AnswerAsync(owner.Select(no, none));
+        Assert.Contains("Where is the pain", next["data"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,16 +117,16 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
     {
         var user = new DiscordInteractionBuilder(ApplicationId, UserId);
         var first = await _client.AnswerAsync(user.Command("checkup"));
-        var no = ButtonId(first, "No");
-        var second = await _client.AnswerAsync(user.Click(no));
+        var (no, none) = NoneOfTheChecklist(first);
+        var second = await _client.AnswerAsync(user.Select(no, none));
 
-        var again = await _client.AnswerAsync(user.Click(no));
+        var again = await _client.AnswerAsync(user.Select(no, none));
         Assert.Equal(DiscordInteractionHandler.AlreadyAnswered, again["data"]!["content"]!.GetValue<string>());
 
         // A new check-up makes the earlier one's open question stale.
-        var stale = ButtonId(second, "No");
+        var area = Leaves(second["data"]!.AsObject()).Single(c => c["type"]!.GetValue<int>() == 3);
         await _client.AnswerAsync(user.Command("checkup"));
-        var old = await _client.AnswerAsync(user.Click(stale));
+        var old = await _client.AnswerAsync(user.Select(area["custom_id"]!.GetValue<string>(), "0"));
         Assert.Equal(DiscordInteractionHandler.Expired, old["data"]!["content"]!.GetValue<string>());
     }
 
@@ -135,13 +135,13 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
     {
         var user = new DiscordInteractionBuilder(ApplicationId, UserId);
         var question = await _client.AnswerAsync(user.Command("checkup"));
-        var no = ButtonId(question, "No");
+        var (no, none) = NoneOfTheChecklist(question);
 
         var forged = await _client.AnswerAsync(user.Click("bb1:AAAAAAAAAAAA:0"));
         var oldVersion = await _client.AnswerAsync(user.Click("accept_button_123"));
-        var outOfRange = await _client.AnswerAsync(user.Click(no[..^1] + "7"));
+        var outOfRange = await _client.AnswerAsync(user.Select(no, "97"));
         _bot.Time.Advance(TimeSpan.FromHours(25));
-        var expired = await _client.AnswerAsync(user.Click(no));
+        var expired = await _client.AnswerAsync(user.Select(no, none));
 
         foreach (var answer in new[] { forged, oldVersion, expired })
         {
@@ -371,11 +371,19 @@ public sealed class DiscordDialogTests : IAsyncLifetime, IDisposable
         if (components.FirstOrDefault(c => c["type"]!.GetValue<int>() == 3) is { } select)
         {
             var options = select["options"]!.AsArray();
-            var pick = options.FirstOrDefault(o => o!["label"]!.GetValue<string>() == "Neck") ?? options[0];
+            var pick = options.FirstOrDefault(o => o!["label"]!.GetValue<string>() is "Neck" or "None of these") ?? options[0];
             return await _client.AnswerAsync(user.Select(select["custom_id"]!.GetValue<string>(), pick!["value"]!.GetValue<string>()));
         }
 
         return await _client.AnswerAsync(user.Click(components[0]["custom_id"]!.GetValue<string>()));
+    }
+
+    /// <summary>The check-up opens with a red-flag checklist (issue 17), a select menu on Discord: its id and "None of these".</summary>
+    private static (string CustomId, string NoneValue) NoneOfTheChecklist(JsonObject answer)
+    {
+        var select = Leaves(answer["data"]!.AsObject()).Single(c => c["type"]!.GetValue<int>() == 3);
+        var none = select["options"]!.AsArray().Single(o => o!["label"]!.GetValue<string>() == "None of these")!["value"]!.GetValue<string>();
+        return (select["custom_id"]!.GetValue<string>(), none);
     }
 
     private static string ButtonId(JsonObject answer, string label) =>

@@ -19,22 +19,22 @@ namespace BalanceBot.Tests.Channels;
 public sealed class StalePressTests
 {
     [Fact]
-    public async Task Pressing_No_again_on_the_first_red_flag_card_does_not_answer_the_second_red_flag_question()
+    public async Task Pressing_None_again_on_the_red_flag_checklist_card_does_not_answer_the_next_question()
     {
         await using var bot = await BotServer.StartAsync();
         var (_, firstRedFlag) = await OpenCheckupAsync(bot);
-        var secondRedFlag = await PressAsync(bot, firstRedFlag.SubmitValue("no"), "press-1");
-        Assert.NotEqual(firstRedFlag.SubmitValue("no")["promptId"]!.GetValue<string>(), secondRedFlag.SubmitValue("no")["promptId"]!.GetValue<string>());
+        var areaQuestion = await PressAsync(bot, firstRedFlag.SubmitValue("none"), "press-1");
+        Assert.NotEqual(firstRedFlag.SubmitValue("none")["promptId"]!.GetValue<string>(), areaQuestion.SubmitValue("neck")["promptId"]!.GetValue<string>());
         var before = StoredState(bot);
 
-        var note = await PressAsync(bot, firstRedFlag.SubmitValue("no"), "press-2");
+        var note = await PressAsync(bot, firstRedFlag.SubmitValue("none"), "press-2");
 
         Assert.Equal(MovedOnNote(bot), note.Text);
         Assert.Null(note.Body["attachments"]);
         Assert.Equal(before, StoredState(bot));
 
         // The open question still takes its own card's press.
-        var next = await PressAsync(bot, secondRedFlag.SubmitValue("no"), "press-3");
+        var next = await PressAsync(bot, areaQuestion.SubmitValue("neck"), "press-3");
         Assert.NotEqual(MovedOnNote(bot), next.Text);
         Assert.NotEqual(before, StoredState(bot));
     }
@@ -63,7 +63,7 @@ public sealed class StalePressTests
         var before = StoredState(bot);
         var submit = bot.Message("", "forged-1");
         submit.Remove("text");
-        var value = redFlag.SubmitValue("yes");
+        var value = redFlag.SubmitValue("none");
         switch (forgery)
         {
             case "unknown prompt": value["promptId"] = "0123456789abcdef01234567"; break;
@@ -72,9 +72,9 @@ public sealed class StalePressTests
             case "another user": submit["from"]!["id"] = "29:someone-else"; break;
             case "web chat without prompt":
                 submit["channelId"] = "webchat";
-                value = new JsonObject { ["choiceId"] = "yes" };
+                value = new JsonObject { ["choiceId"] = "none" };
                 break;
-            case "not an object": value = new JsonObject { ["choiceId"] = new JsonArray("yes"), ["promptId"] = 7 }; break;
+            case "not an object": value = new JsonObject { ["choiceId"] = new JsonArray("none"), ["promptId"] = 7 }; break;
         }
 
         submit["value"] = value;
