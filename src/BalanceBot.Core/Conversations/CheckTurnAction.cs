@@ -1,3 +1,5 @@
+using BalanceBot.Core.Users;
+
 namespace BalanceBot.Core.Conversations;
 
 /// <summary>
@@ -9,8 +11,6 @@ namespace BalanceBot.Core.Conversations;
 /// </summary>
 public sealed class CheckTurnAction(IEnumerable<ITurnCondition> featureConditions) : IDialogAction
 {
-    public const string DiscordKeyPrefix = "discord:";
-
     private readonly Dictionary<string, ITurnCondition> _featureConditions = featureConditions.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
     private static readonly string[] TurnConditions = ["discord", "wellness_team"];
@@ -36,7 +36,7 @@ public sealed class CheckTurnAction(IEnumerable<ITurnCondition> featureCondition
         ArgumentNullException.ThrowIfNull(context);
         var holds = context.Args["when"] switch
         {
-            "discord" => context.Turn.UserKey.StartsWith(DiscordKeyPrefix, StringComparison.Ordinal),
+            "discord" => context.Turn.UserKey.StartsWith(ChannelNames.DiscordKeyPrefix, StringComparison.Ordinal),
             "wellness_team" => context.Turn.IsAdmin,
             var other => _featureConditions.TryGetValue(other, out var condition) && condition.Holds(context.Turn),
         };
