@@ -24,14 +24,17 @@ public sealed class ReminderCommandTurnHandler(IReminderStore reminders, TimePro
     public async ValueTask<bool> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var typed = ReminderCommand.Parse(turn.Normalized, dialogActive: turn.DialogActive);
-        if (typed is { Kind: ReminderCommandKind.Done or ReminderCommandKind.Skip } && ReminderCommand.FromChoiceId(turn.Turn.ChoiceId) is null
-            && !await new ReminderCommandHandler(reminders, time.GetUtcNow()).PromptWaitingAsync(turn.User.Key, cancellationToken).ConfigureAwait(false))
+        var handler = new ReminderCommandHandler(reminders, time.GetUtcNow());
+        var command = ReminderCommand.FromChoiceId(turn.Turn.ChoiceId);
+        if (command is null && ReminderCommand.Parse(turn.Normalized, dialogActive: turn.DialogActive) is { } typed)
         {
-            typed = null; // no reminder waiting: "done" / "skip" is small talk, answered by the understanding layer
+            // With no reminder waiting, a typed "done" / "skip" is small talk, answered by the understanding layer.
+            var smallTalk = typed.Kind is ReminderCommandKind.Done or ReminderCommandKind.Skip
+                && !await handler.PromptWaitingAsync(turn.User.Key, cancellationToken).ConfigureAwait(false);
+            command = smallTalk ? null : typed;
         }
 
-        if ((ReminderCommand.FromChoiceId(turn.Turn.ChoiceId) ?? typed) is not { } command)
+        if (command is null)
         {
             return false;
         }
@@ -43,7 +46,7 @@ public sealed class ReminderCommandTurnHandler(IReminderStore reminders, TimePro
             return true;
         }
 
-        turn.Say(await new ReminderCommandHandler(reminders, time.GetUtcNow()).HandleAsync(turn.User.Key, command, cancellationToken).ConfigureAwait(false));
+        turn.Say(await handler.HandleAsync(turn.User.Key, command, cancellationToken).ConfigureAwait(false));
         return true;
     }
 }
